@@ -1,0 +1,20 @@
+"""The one entry point: ``budget-tutor`` (the app) and its subcommands (``plan``, ``lessons``)."""
+
+from __future__ import annotations
+
+import sys
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = sys.argv[1:] if argv is None else argv
+    if args and args[0] in ("plan", "lessons", "translations", "--help", "-h", "--version"):
+        from budget_tutor.cli import run
+
+        return run(args)
+    from budget_tutor.ui.app import run_app
+
+    return run_app(args)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,37 @@
+#!/bin/sh
+# Set up Budget Tutor in ./.venv on Debian/Ubuntu (Python 3.11+).
+#   sh scripts/setup.sh          the app
+#   sh scripts/setup.sh --test   the app and its test tools
+# As root it installs the system libraries Qt needs with apt-get; otherwise it tells you the
+# one apt-get line to run when one of them is missing.
+set -eu
+cd "$(dirname "$0")/.."
+extras=""
+[ "${1:-}" = "--test" ] && extras="[test]"
+
+# Libraries the Qt 6 wheels load on Linux, python3-venv for the virtualenv, gettext for msgfmt.
+PKGS="libglib2.0-0 libgl1 libegl1 libxkbcommon0 libfontconfig1 libfreetype6 libdbus-1-3 python3-venv gettext"
+missing=""
+if command -v dpkg-query >/dev/null 2>&1; then
+  for p in $PKGS; do
+    dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "ok installed" || missing="$missing $p"
+  done
+fi
+if [ -n "$missing" ]; then
+  if [ "$(id -u)" = 0 ]; then
+    echo "Installing system packages:$missing"
+    export DEBIAN_FRONTEND=noninteractive
+    apt-get update -qq && apt-get install -y -qq $missing >/dev/null
+  else
+    echo "Missing system packages:$missing"
+    echo "Run: sudo apt-get install$missing"
+    exit 1
+  fi
+fi
+
+PY=${PYTHON:-python3}
+if [ ! -x .venv/bin/python ]; then
+  "$PY" -m venv .venv
+fi
+.venv/bin/python -m pip install -q --upgrade pip >/dev/null 2>&1 || true
+.venv/bin/python -m pip install -q -e ".$extras"
