@@ -1,0 +1,233 @@
+"""The one object every page shares: the open store, the current household and its plan.
+
+Pages never talk to the store behind the session's back for plan edits: they build a new
+:class:`~budget_tutor.model.Plan` and call :meth:`AppSession.apply_edit`, which saves it at once
+(one transaction), remembers the previous plan for undo and tells every page with
+:attr:`AppSession.plan_changed`.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QCoreApplication, QObject, Signal
+from PySide6.QtWidgets import QApplication, QWidget
+
+from budget_tutor import i18n
+from budget_tutor.i18n import _
+from budget_tutor.model import Plan
+
+if TYPE_CHECKING:
+    from budget_tutor.storage import Store
+
+#: How many plan snapshots undo keeps per household.
+UNDO_LIMIT = 200
+#: Font scale in presentation (projector) mode.
+PRESENTATION_SCALE = 1.5
+LANGUAGE_SETTING = "language"
+
+
+def _storage_errors() -> tuple[type[BaseException], ...]:
+    """The storage errors a user can meet (imported late: the session must load without them)."""
+    try:
+        from budget_tutor.storage import StorageError
+    except ImportError:  # pragma: no cover - only while the storage module is being written
+        return (OSError,)
+    return (StorageError, OSError)
+
+
+@dataclass(frozen=True)
+class _Snapshot:
+    plan: Plan
+    description: str
+
+
+class AppSession(QObject):
+    """State shared by the main window and its pages."""
+
+    plan_changed = Signal(object)  # the new Plan, after every edit/undo/redo/household switch
+    household_changed = Signal(int)  # household id (-1: none open)
+    language_changed = Signal(str)  # after i18n.set_language + QEvent.LanguageChange posted
+    presentation_changed = Signal(bool)  # presentation (projector) mode on/off
+    trainer_mode_changed = Signal(bool)
+    #: Undo/redo availability changed (an addition to the contract, for the Edit menu).
+    history_changed = Signal()
+    #: A message was shown to the user (an addition: tests and the status bar read it).
+    error_shown = Signal(str)
+
+    def __init__(self, store: Store, parent: QObject | None = None, *, read_only: bool = False):
+        super().__init__(parent)
+        self.store = store
+        self.read_only = read_only
+        self.household_id: int | None = None
+        self.plan: Plan | None = None
+        self.presentation = False
+        self.trainer_mode = False
+        self.high_contrast = False
+        self.font_scale = 1.0
+        self.last_error: str | None = None
+        self._undo: list[_Snapshot] = []
+        self._redo: list[_Snapshot] = []
+        self._boxes: list[QWidget] = []  # open non-modal message boxes (kept alive)
+
+    # -- households ---------------------------------------------------------------------------
+
+    def open_household(self, household_id: int) -> None:
+        """Load a household's plan and make it current (the undo history starts afresh)."""
+        try:
+            plan = self.store.load_plan(household_id)
+        except _storage_errors() as exc:
+            self.show_error(str(exc))
+            return
+        self.household_id = household_id
+        self.plan = plan
+        self._undo.clear()
+        self._redo.clear()
+        self.household_changed.emit(household_id)
+        self.plan_changed.emit(plan)
+        self.history_changed.emit()
+
+    def close_household(self) -> None:
+        """Back to the household chooser: nothing of this household stays in the session."""
+        if self.household_id is None:
+            return
+        self.household_id = None
+        self.plan = None
+        self._undo.clear()
+        self._redo.clear()
+        self.household_changed.emit(-1)
+        self.history_changed.emit()
+
+    def current_household_name(self) -> str:
+        return self.plan.household.name if self.plan is not None else ""
+
+    # -- editing ------------------------------------------------------------------------------
+
+    def _save(self, plan: Plan) -> bool:
+        if self.household_id is None:
+            return False
+        if self.read_only:
+            self.show_error(_("Budget Tutor is open read-only, so this change cannot be saved."))
+            return False
+        try:
+            self.store.save_plan(self.household_id, plan)
+        except _storage_errors() as exc:
+            self.show_error(str(exc))
+            return False
+        return True
+
+    def apply_edit(self, new_plan: Plan, description: str) -> bool:
+        """Save ``new_plan`` now, remember the old one for undo and tell every page.
+
+        On a storage error the user sees a translated message, the plan stays as stored and
+        the result is False.
+        """
+        old = self.plan
+        if old is None or self.household_id is None:
+            return False
+        if new_plan == old:
+            return True
+        if not self._save(new_plan):
+            return False
+        self._undo.append(_Snapshot(old, description))
+        del self._undo[:-UNDO_LIMIT]
+        self._redo.clear()
+        self.plan = new_plan
+        self.plan_changed.emit(new_plan)
+        self.history_changed.emit()
+        return True
+
+    def can_undo(self) -> bool:
+        return bool(self._undo)
+
+    def can_redo(self) -> bool:
+        return bool(self._redo)
+
+    def undo_description(self) -> str:
+        return self._undo[-1].description if self._undo else ""
+
+    def redo_description(self) -> str:
+        return self._redo[-1].description if self._redo else ""
+
+    def undo(self) -> None:
+        if not self._undo or self.plan is None:
+            return
+        snapshot = self._undo[-1]
+        if not self._save(snapshot.plan):
+            return
+        self._undo.pop()
+        self._redo.append(_Snapshot(self.plan, snapshot.description))
+        self.plan = snapshot.plan
+        self.plan_changed.emit(self.plan)
+        self.history_changed.emit()
+
+    def redo(self) -> None:
+        if not self._redo or self.plan is None:
+            return
+        snapshot = self._redo[-1]
+        if not self._save(snapshot.plan):
+            return
+        self._redo.pop()
+        self._undo.append(_Snapshot(self.plan, snapshot.description))
+        self.plan = snapshot.plan
+        self.plan_changed.emit(self.plan)
+        self.history_changed.emit()
+
+    # -- language and modes -------------------------------------------------------------------
+
+    @property
+    def language(self) -> str:
+        return i18n.current_language()
+
+    def set_language(self, lang: str, *, remember: bool = True) -> None:
+        """Switch every text of the running app to ``lang`` and remember the choice."""
+        from budget_tutor.ui import translator
+
+        i18n.set_language(lang)
+        translator.install_qt_translator(lang)
+        if remember:
+            try:
+                self.store.set_setting(LANGUAGE_SETTING, lang)
+            except _storage_errors() as exc:
+                self.show_error(str(exc))
+        translator.post_language_change()
+        self.language_changed.emit(lang)
+
+    def reload_translations(self) -> None:
+        """Read the catalogs again (a translator edited a ``.po``) and redraw every text."""
+        from budget_tutor.ui import translator
+
+        i18n.reload()
+        translator.post_language_change()
+        self.language_changed.emit(i18n.current_language())
+
+    def set_presentation(self, on: bool) -> None:
+        if on == self.presentation:
+            return
+        self.presentation = on
+        self.font_scale = PRESENTATION_SCALE if on else 1.0
+        self.presentation_changed.emit(on)
+
+    def set_trainer_mode(self, on: bool) -> None:
+        if on == self.trainer_mode:
+            return
+        self.trainer_mode = on
+        self.trainer_mode_changed.emit(on)
+
+    # -- messages -----------------------------------------------------------------------------
+
+    def show_error(self, message: str) -> None:
+        """A calm message box that does not block (safe in tests); also kept in ``last_error``."""
+        from budget_tutor.ui import messages
+
+        self.last_error = message
+        self.error_shown.emit(message)
+        if QCoreApplication.instance() is None or not isinstance(
+            QCoreApplication.instance(), QApplication
+        ):
+            return
+        box = messages.error_box(None, message)
+        self._boxes = [b for b in self._boxes if b.isVisible()]
+        self._boxes.append(box)
+        box.open()
