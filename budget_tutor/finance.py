@@ -24,7 +24,9 @@ def monthly_interest(balance: int, annual_percent: Decimal) -> int:
     return round_minor(Decimal(balance) * monthly_rate(annual_percent))
 
 
-def deposit_after(balance: int, annual_percent: Decimal, months: int, monthly_addition: int = 0) -> int:
+def deposit_after(
+    balance: int, annual_percent: Decimal, months: int, monthly_addition: int = 0
+) -> int:
     """A deposit's balance after ``months`` months, interest compounded monthly (rounded each
     month, as the projection does), with ``monthly_addition`` added at the end of each month."""
     for _ in range(months):
@@ -62,7 +64,9 @@ class LoanSchedule:
         return sum(self.interest)
 
 
-def loan_schedule(principal: int, annual_percent: Decimal, payment: int, max_months: int = 600) -> LoanSchedule:
+def loan_schedule(
+    principal: int, annual_percent: Decimal, payment: int, max_months: int = 600
+) -> LoanSchedule:
     """Month by month: interest on the balance, then the payment (the last one smaller)."""
     payments, interests, balances = [], [], []
     balance = principal

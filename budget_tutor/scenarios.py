@@ -185,19 +185,28 @@ def apply_to_plan(plan: Plan, changes: tuple[Change, ...] | list[Change]) -> Pla
     """The plan with the scenario's plan-level changes made (the baseline is unchanged)."""
     for change in changes:
         if isinstance(change, OneOffExpense):
-            cost = OneOffCost(id=new_id("oneoff-"), name=change.name, category=change.category,
-                              amount=change.amount, month=change.month)
+            cost = OneOffCost(
+                id=new_id("oneoff-"),
+                name=change.name,
+                category=change.category,
+                amount=change.amount,
+                month=change.month,
+            )
             plan = plan.replace(one_offs=(*plan.one_offs, cost))
         elif isinstance(change, SavingHabit):
             place = plan.place(change.place_id) if change.place_id else None
             if place is None:
-                place = SavingsPlace(id=change.place_id or new_id("habit-"), name="",
-                                     kind=SavingsKind.CASH)
+                place = SavingsPlace(
+                    id=change.place_id or new_id("habit-"), name="", kind=SavingsKind.CASH
+                )
                 plan = plan.replace(savings=(*plan.savings, place))
             contribution = place.contribution
             if change.monthly_amount:
-                contribution = Schedule(by_month=tuple(
-                    contribution.amount_in(m) + change.monthly_amount for m in range(1, 13)))
+                contribution = Schedule(
+                    by_month=tuple(
+                        contribution.amount_in(m) + change.monthly_amount for m in range(1, 13)
+                    )
+                )
             updated = dataclasses.replace(
                 place,
                 contribution=contribution,
@@ -208,9 +217,13 @@ def apply_to_plan(plan: Plan, changes: tuple[Change, ...] | list[Change]) -> Pla
         elif isinstance(change, AddInvestment):
             plan = plan.replace(investments=(*plan.investments, change.investment))
         elif isinstance(change, PutOnDeposit):
-            place = SavingsPlace(id=new_id("deposit-"), name="", kind=SavingsKind.DEPOSIT,
-                                 annual_rate=change.annual_rate,
-                                 lump_sums=((change.month, change.amount),))
+            place = SavingsPlace(
+                id=new_id("deposit-"),
+                name="",
+                kind=SavingsKind.DEPOSIT,
+                annual_rate=change.annual_rate,
+                lump_sums=((change.month, change.amount),),
+            )
             plan = plan.replace(savings=(*plan.savings, place))
         elif isinstance(change, TakeLoan):
             plan = plan.replace(debts=(*plan.debts, change.debt))
