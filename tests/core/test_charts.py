@@ -1,0 +1,341 @@
+"""Charts drawn on a bare Figure, asserted by their artists' data and labels (not pixels)."""
+
+from __future__ import annotations
+
+import dataclasses
+
+import pytest
+from matplotlib.figure import Figure
+
+from budget_tutor import charts
+from budget_tutor.charts import (
+    SHORT_COLOUR,
+    CashFlowChart,
+    SavingsChart,
+    SpendingChart,
+    cash_flow,
+    category_totals,
+    money_kept,
+    month_ticks,
+)
+from budget_tutor.model import (
+    Expense,
+    ExpenseCategory,
+    Household,
+    Income,
+    IncomeKind,
+    Month,
+    Plan,
+    SavingsGoal,
+    SavingsKind,
+    SavingsPlace,
+    Schedule,
+    month_label,
+)
+from budget_tutor.money import format_amount, major, to_chart
+from budget_tutor.projection import project
+from budget_tutor.scenarios import OneOffExpense, Scenario
+
+SUMMER = (4, 5, 6, 7, 8, 9, 10)
+
+
+def family_plan(remittance: int = 4000, opening: int = 6000) -> Plan:
+    """Remittances (in somoni) from April to October, food all year, heating in winter."""
+    return Plan(
+        household=Household(
+            name="Karimov", start_month=Month(2027, 1), opening_cash=major(opening)
+        ),
+        incomes=(
+            Income(
+                "r1",
+                "Son in Moscow",
+                IncomeKind.REMITTANCE,
+                Schedule.monthly(major(remittance), SUMMER),
+            ),
+            Income("p1", "Pension", IncomeKind.PENSION, Schedule.monthly(major(600))),
+        ),
+        expenses=(
+            Expense("e1", "Food", ExpenseCategory.FOOD, Schedule.monthly(major(1500))),
+            Expense(
+                "e2", "Coal", ExpenseCategory.HEATING, Schedule.monthly(major(900), (1, 2, 11, 12))
+            ),
+            Expense("e3", "School", ExpenseCategory.EDUCATION, Schedule.monthly(major(300), (9,))),
+        ),
+        savings=(
+            SavingsPlace(
+                "s1", "Tin box", SavingsKind.CASH, contribution=Schedule.monthly(major(300), SUMMER)
+            ),
+        ),
+        goals=(SavingsGoal("g1", "School uniform", major(600), "s1", Month(2027, 9)),),
+    )
+
+
+def axes() -> object:
+    fig = Figure(figsize=(9, 5.6), dpi=100)
+    return fig.add_subplot()
+
+
+# -- the numbers -------------------------------------------------------------------------------
+
+
+def test_category_totals_are_the_summary_sorted_largest_first() -> None:
+    proj = project(family_plan(), 12)
+    totals = category_totals(proj)
+    assert [c for c, _a in totals] == [
+        ExpenseCategory.FOOD,
+        ExpenseCategory.HEATING,
+        ExpenseCategory.EDUCATION,
+    ]
+    assert dict(totals) == {c: a for c, a in proj.summary.spending_by_category.items() if a > 0}
+    assert dict(totals)[ExpenseCategory.FOOD] == major(1500) * 12
+
+
+def test_cash_flow_shows_the_winter_gap() -> None:
+    proj = project(family_plan(), 12)
+    flow = cash_flow(proj)
+    assert flow.money_in == tuple(r.income + r.investment_income for r in proj.rows)
+    assert flow.money_out == tuple(
+        r.spending + r.debt_service + r.investment_costs for r in proj.rows
+    )
+    assert [m.month for m in flow.gap_months] == [1, 2, 3, 11, 12]
+    assert flow.gap[0] == major(1500 + 900 - 600)
+
+
+def test_money_kept_is_savings_plus_purse() -> None:
+    proj = project(family_plan(), 12)
+    assert money_kept(proj) == [r.savings_total + r.cash_close for r in proj.rows]
+
+
+def test_month_ticks_name_months_in_the_locale_and_thin_out_long_horizons() -> None:
+    months = [Month(2027, 11).plus(i) for i in range(12)]
+    pos, labels = month_ticks(months, "ru")
+    assert pos == list(range(12))
+    assert labels[0] == "нояб.\n2027"
+    assert labels[2] == "янв.\n2028"
+    assert labels[3] == "февр."
+    long = [Month(2027, 1).plus(i) for i in range(120)]
+    pos, labels = month_ticks(long, "en")
+    assert pos == list(range(0, 120, 12))
+    assert all(label.startswith("Jan\n") for label in labels)
+    pos, _labels = month_ticks(long[:24], "tg")
+    assert pos == list(range(0, 24, 3))
+
+
+# -- spending by category ------------------------------------------------------------------------
+
+
+def test_spending_bars_equal_the_category_totals() -> None:
+    proj = project(family_plan(), 12)
+    chart = SpendingChart(axes(), "en")
+    chart.update(proj)
+    totals = category_totals(proj)
+    visible = [b for b in chart.bars if b.get_visible()]
+    assert [b.get_width() for b in visible] == [to_chart(a) for _c, a in totals]
+    assert [t.get_text() for t in chart.ax.get_yticklabels()] == [
+        "Food",
+        "Winter heating",
+        "Education",
+    ]
+    assert chart.value_texts[0].get_text() == format_amount(major(18000), "en")
+    assert chart.ax.get_title() == "Spending by category in 12 months"
+    assert not chart.empty_text.get_visible()
+
+
+def test_spending_chart_with_no_spending_says_so() -> None:
+    plan = family_plan().replace(expenses=())
+    chart = SpendingChart(axes(), "en")
+    chart.update(project(plan, 12))
+    assert not any(b.get_visible() for b in chart.bars)
+    assert chart.empty_text.get_visible()
+    assert chart.empty_text.get_text() == "No spending entered yet"
+
+
+def test_spending_update_keeps_the_same_artists() -> None:
+    chart = SpendingChart(axes(), "en")
+    chart.update(project(family_plan(), 12))
+    patches_before = list(chart.ax.patches)
+    bigger = family_plan().replace(
+        expenses=(Expense("e1", "Food", ExpenseCategory.FOOD, Schedule.monthly(major(2500))),)
+    )
+    chart.update(project(bigger, 12))
+    assert list(chart.ax.patches) == patches_before
+    assert chart.bars[0].get_width() == to_chart(major(2500) * 12)
+    assert [b.get_visible() for b in chart.bars].count(True) == 1
+
+
+# -- cash flow -------------------------------------------------------------------------------------
+
+
+def test_cash_flow_bars_and_gap_hatching() -> None:
+    proj = project(family_plan(), 12)
+    chart = CashFlowChart(axes(), "en")
+    chart.update(proj)
+    flow = cash_flow(proj)
+    assert [b.get_height() for b in chart.income_bars] == [to_chart(v) for v in flow.money_in]
+    assert [b.get_height() for b in chart.out_bars] == [to_chart(v) for v in flow.money_out]
+    gaps = [i for i, b in enumerate(chart.gap_bars) if b.get_visible()]
+    assert gaps == [0, 1, 2, 10, 11]
+    jan = chart.gap_bars[0]
+    assert jan.get_y() == to_chart(flow.money_in[0])
+    assert jan.get_y() + jan.get_height() == pytest.approx(to_chart(flow.money_out[0]))
+    legend = [t.get_text() for t in chart.ax.get_legend().get_texts()]
+    assert legend == ["Money in", "Money out", "Gap: more out than in"]
+    labels = [t.get_text() for t in chart.ax.get_xticklabels()]
+    assert labels[0] == "Jan\n2027" and labels[11] == "Dec"
+
+
+def test_cash_flow_marks_the_first_short_month_in_red_with_words() -> None:
+    poor = family_plan(remittance=1000, opening=0)
+    proj = project(poor, 12)
+    short = proj.summary.first_short_month
+    assert short is not None
+    chart = CashFlowChart(axes(), "en")
+    chart.update(proj)
+    pos = short.minus(Month(2027, 1))
+    assert chart.short_line.get_visible()
+    assert list(chart.short_line.get_xdata()) == [pos, pos]
+    assert chart.short_line.get_color() == SHORT_COLOUR
+    assert chart.short_text.get_visible()
+    assert chart.short_text.get_text() == f"Money runs out: {month_label(short, 'en')}"
+    # the money is enough: no red mark
+    chart.update(project(family_plan(remittance=9000, opening=9000), 12))
+    assert not chart.short_line.get_visible()
+    assert not chart.short_text.get_visible()
+
+
+def test_cash_flow_rebuilds_bars_only_when_the_horizon_changes() -> None:
+    chart = CashFlowChart(axes(), "en")
+    chart.update(project(family_plan(), 12))
+    first = chart.income_bars[0]
+    chart.update(project(family_plan(remittance=5000), 12))
+    assert chart.income_bars[0] is first
+    chart.update(project(family_plan(), 24))
+    assert len(chart.income_bars) == 24
+    assert len(chart.ax.patches) == 3 * 24
+
+
+# -- savings over time ------------------------------------------------------------------------------
+
+
+def test_savings_lines_goal_lines_and_goal_months() -> None:
+    proj = project(family_plan(), 12)
+    goal = proj.summary.goals[0]
+    assert goal.reached is not None
+    chart = SavingsChart(axes(), "en")
+    chart.update([proj])
+    assert list(chart.lines[0].get_ydata()) == [to_chart(v) for v in money_kept(proj)]
+    assert list(chart.goal_lines[0].get_ydata()) == [to_chart(major(600))] * 2
+    assert chart.goal_texts[0].get_text() == "Goal: School uniform, 600 TJS"
+    xs, ys = chart.goal_marks[0].get_data()
+    assert list(xs) == [goal.reached.minus(Month(2027, 1))]
+    assert list(ys) == [to_chart(major(600))]
+    assert chart.lines[0].get_label() == "Your plan now"
+    assert not chart.short_marks[0].get_visible()
+
+
+def test_savings_chart_compares_scenarios_and_marks_running_short() -> None:
+    plan = family_plan()
+    wedding = Scenario(
+        "w", "Wedding in October", (OneOffExpense("Wedding", major(40000), Month(2027, 10)),)
+    )
+    base, scen = project(plan, 12), project(plan, 12, wedding)
+    short = scen.summary.first_short_month
+    assert short is not None and base.summary.first_short_month is None
+    chart = SavingsChart(axes(), "en")
+    assert chart.update([base, scen])
+    assert [ln.get_label() for ln in chart.lines[:2]] == ["Your plan now", "Wedding in October"]
+    pos = short.minus(Month(2027, 1))
+    xs, ys = chart.short_marks[1].get_data()
+    assert list(xs) == [pos]
+    assert list(ys) == [to_chart(money_kept(scen)[pos])]
+    assert chart.short_marks[1].get_color() == SHORT_COLOUR
+    assert chart.short_texts[1].get_text() == f"Money runs out: {month_label(short, 'en')}"
+    assert chart.short_texts[1].get_visible()
+    legend = [t.get_text() for t in chart.ax.get_legend().get_texts()]
+    assert legend == ["Your plan now", "Wedding in October"]
+    # the same number of scenarios again: no artists added, a blit is enough
+    lines = list(chart.ax.lines)
+    assert not chart.update([base, scen], rescale=False)
+    assert list(chart.ax.lines) == lines
+    # fewer scenarios hide the extra line
+    assert chart.update([base])
+    assert not chart.lines[1].get_visible()
+    assert not chart.short_texts[1].get_visible()
+
+
+def test_savings_chart_y_limits_hold_during_a_drag() -> None:
+    plan = family_plan()
+    chart = SavingsChart(axes(), "en")
+    chart.update([project(plan, 12)])
+    limits = chart.ax.get_ylim()
+    richer = project(family_plan(remittance=20000), 12)
+    chart.update([richer], rescale=False)
+    assert chart.ax.get_ylim() == limits
+    chart.update([richer])
+    assert chart.ax.get_ylim()[1] >= max(to_chart(v) for v in money_kept(richer))
+
+
+# -- language, number format, sizes -----------------------------------------------------------------
+
+
+def test_set_locale_changes_month_names_and_amount_format_without_new_artists() -> None:
+    chart = SavingsChart(axes(), "en")
+    chart.update([project(family_plan(remittance=30000), 12)])
+    artists = list(chart.ax.get_children())
+    chart.set_locale("ru")
+    assert [t.get_text() for t in chart.ax.get_xticklabels()][:2] == ["янв.\n2027", "февр."]
+    assert chart.ax.yaxis.get_major_formatter()(12345.0, 0) == "12\u00a0345"
+    assert chart.ax.yaxis.get_major_formatter()(12345.0, 0) == format_amount(major(12345), "ru")
+    assert chart.goal_texts[0].get_text() == "Goal: School uniform, 600 TJS"
+    assert [a for a in chart.ax.get_children() if a not in artists] == []
+
+
+def test_font_scale_makes_the_text_larger() -> None:
+    chart = CashFlowChart(axes(), "en")
+    chart.update(project(family_plan(remittance=500, opening=0), 12))
+    normal = chart.ax.title.get_fontsize(), chart.short_text.get_fontsize()
+    chart.set_font_scale(1.5)
+    assert chart.ax.title.get_fontsize() == pytest.approx(normal[0] * 1.5)
+    assert chart.short_text.get_fontsize() == pytest.approx(normal[1] * 1.5)
+    tick = chart.ax.get_xticklabels()[0]
+    assert tick.get_fontsize() == pytest.approx(charts.TICK_SIZE * 1.5)
+
+
+def test_hand_built_projection_marks_the_short_month() -> None:
+    """Independent of the projection engine: a projection written out by hand."""
+    real = project(family_plan(), 3)
+    rows = [
+        dataclasses.replace(r, cash_close=c, savings_close={})
+        for r, c in zip(real.rows, [major(100), major(-50), major(-80)], strict=True)
+    ]
+    summary = dataclasses.replace(real.summary, first_short_month=Month(2027, 2), goals=())
+    proj = dataclasses.replace(real, rows=tuple(rows), summary=summary)
+    chart = SavingsChart(axes(), "en")
+    chart.update([proj])
+    assert list(chart.lines[0].get_ydata()) == [100.0, -50.0, -80.0]
+    xs, ys = chart.short_marks[0].get_data()
+    assert (list(xs), list(ys)) == ([1], [-50.0])
+    assert chart.short_texts[0].get_text() == "Money runs out: February 2027"
+    low, _high = chart.ax.get_ylim()
+    assert low < -80.0
+
+
+def test_charts_draw_tajik_letters_with_the_bundled_font() -> None:
+    import io
+    import warnings
+
+    from budget_tutor.resources import font_path
+
+    family = charts.install_font(str(font_path()))
+    assert family == "DejaVu Sans"
+    goal = SavingsGoal("g1", "Ҷиҳози мактаб, ӯқӣ ғӯзаҳо", major(600), "s1")
+    plan = family_plan().replace(goals=(goal,))
+    fig = Figure(figsize=(9, 5.6), dpi=60)
+    chart = SavingsChart(fig.add_subplot(), "tg")
+    chart.update([project(plan, 12)])
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        fig.savefig(io.BytesIO(), format="png")
+    assert not [w for w in caught if "missing from font" in str(w.message)]
+    assert chart.goal_texts[0].get_text().startswith("Goal: Ҷиҳози мактаб")
+    assert chart.ax.get_xticklabels()[0].get_text() == "Янв\n2027"
