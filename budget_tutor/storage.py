@@ -1,0 +1,1161 @@
+"""The household database: profiles, plans, lesson progress and settings in one SQLite file.
+
+See ``docs/storage.md``. In short: ``<data_dir>/budget.sqlite`` in WAL mode, one transaction per
+user action, ``PRAGMA user_version`` as the schema version with forward-only migrations (a backup
+is forced before each), a lock file so that only one Budget Tutor writes a data directory, backups
+made with SQLite's backup API into ``<data_dir>/backups/`` and rotated, and a damaged database
+moved aside, never overwritten. Every failure a user can meet is a :class:`StorageError` whose
+message is translated when it is shown.
+"""
+
+from __future__ import annotations
+
+import errno
+import hashlib
+import hmac
+import json
+import os
+import re
+import secrets
+import sqlite3
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta
+from decimal import Decimal, InvalidOperation
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from budget_tutor import paths
+from budget_tutor.i18n import N_
+
+try:  # POSIX
+    import fcntl as _fcntl
+except ImportError:  # pragma: no cover - Windows
+    _fcntl = None  # type: ignore[assignment]
+
+if TYPE_CHECKING:
+    from budget_tutor.model import Plan
+
+#: The schema this code writes. History: 1 = first release; 2 = PIN and trash (``pin_hash``,
+#: ``deleted_at`` on ``households``).
+SCHEMA_VERSION = 2
+DB_NAME = "budget.sqlite"
+LOCK_NAME = "budget-tutor.lock"
+BACKUP_DIR = "backups"
+BACKUP_PREFIX = "budget-tutor-backup-"
+#: Rotation: keep the newest KEEP_NEWEST backups, plus the newest of each day for KEEP_DAYS days,
+#: plus the newest backup made before a migration.
+KEEP_NEWEST = 10
+KEEP_DAYS = 14
+MAX_NAME_LENGTH = 200
+PIN_MIN_LENGTH = 4
+PIN_MAX_LENGTH = 12
+#: scrypt cost parameters for PINs (about 50 ms on a laptop).
+SCRYPT_N = 2**14
+SCRYPT_R = 8
+SCRYPT_P = 1
+
+_SQLITE_MAGIC = b"SQLite format 3\x00"
+_BACKUP_RE = re.compile(
+    r"budget-tutor-backup-(\d{8}T\d{6})(\d{6})Z-([a-z0-9][a-z0-9-]{0,39})\.sqlite"
+)
+_TEMP_RE = re.compile(r"\.budget-tutor-backup-.*\.tmp")
+_OUR_TABLES = {"households", "plans", "progress", "settings", "schema_history"}
+
+# SQLite primary result codes
+_SQLITE_PERM, _SQLITE_BUSY, _SQLITE_LOCKED, _SQLITE_READONLY = 3, 5, 6, 8
+_SQLITE_IOERR, _SQLITE_CORRUPT, _SQLITE_FULL, _SQLITE_CANTOPEN, _SQLITE_NOTADB = 10, 11, 13, 14, 26
+
+# ------------------------------------------------------------------------------------------------
+# errors
+# ------------------------------------------------------------------------------------------------
+
+
+class StorageError(Exception):
+    """Every storage failure a user can meet.
+
+    ``msgid`` is English marked with ``N_``; :meth:`user_message` (and ``str()``) translate it
+    into the language active when the message is shown and fill in ``params``.
+    """
+
+    default_msgid = N_("Budget Tutor could not read or save its data.")
+
+    def __init__(self, msgid: str | None = None, **params: object) -> None:
+        self.msgid = msgid or self.default_msgid
+        self.params = {key: str(value) for key, value in params.items()}
+        super().__init__(self.msgid)
+
+    def user_message(self) -> str:
+        from budget_tutor.i18n import _, safe_format
+
+        try:
+            return safe_format(_(self.msgid), self.msgid, **self.params)
+        except (KeyError, IndexError, ValueError):
+            return self.msgid
+
+    def __str__(self) -> str:
+        return self.user_message()
+
+
+_MSG_CORRUPT_MOVED_BACKUP = N_(
+    'The data file "{path}" is damaged or is not a Budget Tutor file. It was kept aside as '
+    '"{damaged}" and nothing was overwritten. The newest good backup is from {backup}: '
+    "restore it to go on."
+)
+_MSG_CORRUPT_MOVED_NO_BACKUP = N_(
+    'The data file "{path}" is damaged or is not a Budget Tutor file. It was kept aside as '
+    '"{damaged}" and nothing was overwritten. There is no backup yet: Budget Tutor will start '
+    "with empty data."
+)
+_MSG_CORRUPT_BACKUP = N_(
+    'The data file "{path}" is damaged. The newest good backup is from {backup}: restore it '
+    "to go on."
+)
+_MSG_CORRUPT_NO_BACKUP = N_('The data file "{path}" is damaged and there is no backup of it.')
+
+
+class DatabaseCorrupt(StorageError):
+    """The database is damaged or foreign. ``damaged_copy`` is where it was moved aside (None if
+    it was left in place); ``newest_backup`` is the backup to offer (None if there is none)."""
+
+    def __init__(
+        self, path: Path, damaged_copy: Path | None, newest_backup: BackupInfo | None
+    ) -> None:
+        self.path = path
+        self.damaged_copy = damaged_copy
+        self.newest_backup = newest_backup
+        params: dict[str, object] = {"path": path}
+        if damaged_copy is not None:
+            params["damaged"] = damaged_copy
+        if newest_backup is not None:
+            params["backup"] = newest_backup.display_time
+        if damaged_copy is not None:
+            msgid = _MSG_CORRUPT_MOVED_BACKUP if newest_backup else _MSG_CORRUPT_MOVED_NO_BACKUP
+        else:
+            msgid = _MSG_CORRUPT_BACKUP if newest_backup else _MSG_CORRUPT_NO_BACKUP
+        super().__init__(msgid, **params)
+
+
+class DatabaseTooNew(StorageError):
+    """The database was written by a newer Budget Tutor; it is left untouched."""
+
+    default_msgid = N_(
+        'The data file "{path}" was made by a newer Budget Tutor (data version {found}; this '
+        "version knows up to {supported}). It was left unchanged: update Budget Tutor to open it."
+    )
+
+    def __init__(self, path: Path, found: int) -> None:
+        self.path = path
+        self.found = found
+        super().__init__(None, path=path, found=found, supported=SCHEMA_VERSION)
+
+
+class AlreadyOpen(StorageError):
+    """Another Budget Tutor holds this data directory."""
+
+    default_msgid = N_(
+        'Budget Tutor is already open with the data in "{path}". Close the other Budget Tutor '
+        "window first, or open this one read-only."
+    )
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        super().__init__(None, path=path)
+
+
+class DiskFull(StorageError):
+    """The disk filled up while saving; what was saved before is intact."""
+
+    default_msgid = N_("The disk is full. Nothing was lost: free some space and try again.")
+
+
+class ReadOnlyStore(StorageError):
+    default_msgid = N_(
+        "This data is open read-only because another Budget Tutor is using it. Changes cannot "
+        "be saved here."
+    )
+
+
+class HouseholdNotFound(StorageError):
+    default_msgid = N_("That household does not exist any more (number {household}).")
+
+    def __init__(self, household_id: int) -> None:
+        self.household_id = household_id
+        super().__init__(None, household=household_id)
+
+
+class InvalidValue(StorageError):
+    """A name, PIN or setting that cannot be stored as given."""
+
+
+_MSG_WRITE_FAILED = N_(
+    "Budget Tutor could not save ({reason}). Nothing that was saved before is lost: check the "
+    "disk and try again."
+)
+_MSG_READ_FAILED = N_("Budget Tutor could not read its data ({reason}).")
+_MSG_NO_PERMISSION = N_(
+    'Budget Tutor may not write in "{path}". Nothing was lost: check the folder\'s permissions.'
+)
+_MSG_BUSY = N_(
+    "The data file is being used by another program. Nothing was lost: close it and try again."
+)
+_MSG_NO_DATA = N_('There is no Budget Tutor data in "{path}" yet.')
+_MSG_NEEDS_UPGRADE = N_(
+    "The data file is from an older Budget Tutor and must be opened normally once to upgrade it."
+)
+_MSG_BAD_BACKUP = N_('The backup "{path}" cannot be used: {reason}.')
+_MSG_EMPTY_NAME = N_("Enter a name.")
+_MSG_LONG_NAME = N_("A name can be at most {maximum} characters long.")
+_MSG_CONTROL_NAME = N_("A name cannot contain control characters.")
+_MSG_PIN_LENGTH = N_("A PIN must be {low} to {high} characters long.")
+_MSG_SETTING_KEY = N_("A setting needs a name.")
+
+
+# ------------------------------------------------------------------------------------------------
+# records
+# ------------------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class HouseholdInfo:
+    id: int
+    name: str
+    people: int
+    region: str
+    has_pin: bool
+    created: str
+    updated: str
+
+
+@dataclass(frozen=True)
+class BackupInfo:
+    path: Path
+    created: str  # ISO 8601 UTC, e.g. 2026-11-28T09:31:26Z
+    reason: str
+    schema_version: int
+
+    @property
+    def display_time(self) -> str:
+        """``2026-11-28 09:31 UTC``: for messages."""
+        return f"{self.created[:10]} {self.created[11:16]} UTC"
+
+    @classmethod
+    def from_path(cls, path: Path) -> BackupInfo | None:
+        """The backup a file name describes (None if the file is not one of our backups)."""
+        match = _BACKUP_RE.fullmatch(path.name)
+        if match is None:
+            return None
+        stamp = match.group(1)
+        created = (
+            f"{stamp[0:4]}-{stamp[4:6]}-{stamp[6:8]}T{stamp[9:11]}:{stamp[11:13]}:{stamp[13:15]}Z"
+        )
+        return cls(path, created, match.group(3), _header_version(path) or 0)
+
+
+@dataclass(frozen=True)
+class StepRecord:
+    lesson_id: str
+    step_id: str
+    answer: dict[str, Any] | None
+    score: Decimal | None
+    done: bool
+    updated: str
+
+
+# ------------------------------------------------------------------------------------------------
+# schema and migrations
+# ------------------------------------------------------------------------------------------------
+
+#: Schema version 1, exactly as the first release created it (tests/fixtures/db/ has a copy).
+SCHEMA_V1 = (
+    """CREATE TABLE households (
+        id INTEGER PRIMARY KEY,
+        name TEXT NOT NULL,
+        people INTEGER NOT NULL DEFAULT 1,
+        region TEXT NOT NULL DEFAULT '',
+        created TEXT NOT NULL,
+        updated TEXT NOT NULL
+    ) STRICT""",
+    """CREATE TABLE plans (
+        household_id INTEGER PRIMARY KEY REFERENCES households(id),
+        document TEXT NOT NULL
+    ) STRICT""",
+    """CREATE TABLE progress (
+        household_id INTEGER NOT NULL REFERENCES households(id),
+        lesson_id TEXT NOT NULL,
+        step_id TEXT NOT NULL,
+        answer TEXT,
+        score TEXT,
+        done INTEGER NOT NULL DEFAULT 0 CHECK (done IN (0, 1)),
+        updated TEXT NOT NULL,
+        PRIMARY KEY (household_id, lesson_id, step_id)
+    ) STRICT""",
+    "CREATE TABLE settings (key TEXT PRIMARY KEY, value TEXT NOT NULL) STRICT",
+    "CREATE TABLE schema_history (version INTEGER PRIMARY KEY, applied TEXT NOT NULL) STRICT",
+)
+
+#: Forward-only migrations: MIGRATIONS[n] turns version n - 1 into version n.
+MIGRATIONS: dict[int, tuple[str, ...]] = {
+    2: (
+        "ALTER TABLE households ADD COLUMN pin_hash TEXT",
+        "ALTER TABLE households ADD COLUMN deleted_at TEXT",
+        "CREATE INDEX households_deleted ON households(deleted_at)",
+    ),
+}
+
+
+def _header_version(path: Path) -> int | None:
+    """``PRAGMA user_version`` read from the file header without opening it with SQLite."""
+    try:
+        with open(path, "rb") as fh:
+            header = fh.read(100)
+    except OSError:
+        return None
+    if len(header) < 100 or not header.startswith(_SQLITE_MAGIC):
+        return None
+    return int.from_bytes(header[60:64], "big")
+
+
+# ------------------------------------------------------------------------------------------------
+# helpers
+# ------------------------------------------------------------------------------------------------
+
+
+def _iso(moment: datetime) -> str:
+    return moment.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
+
+
+def _default_clock() -> datetime:
+    return datetime.now(UTC)
+
+
+def _fsync_path(path: Path, *, directory: bool = False) -> None:
+    try:
+        fd = os.open(path, os.O_RDONLY)
+    except OSError:  # pragma: no cover - no directory handles on this platform
+        return
+    try:
+        os.fsync(fd)
+    except OSError:
+        if not directory:
+            raise
+    finally:
+        os.close(fd)
+
+
+def _sqlite_code(exc: BaseException) -> int | None:
+    code = getattr(exc, "sqlite_errorcode", None)
+    return code & 0xFF if isinstance(code, int) else None
+
+
+def _is_disk_full(exc: BaseException) -> bool:
+    if isinstance(exc, OSError):
+        return exc.errno in (errno.ENOSPC, errno.EDQUOT)
+    return _sqlite_code(exc) == _SQLITE_FULL or "full" in str(exc).lower()
+
+
+def _check_name(name: object) -> str:
+    if not isinstance(name, str) or not name.strip():
+        raise InvalidValue(_MSG_EMPTY_NAME)
+    if len(name) > MAX_NAME_LENGTH:
+        raise InvalidValue(_MSG_LONG_NAME, maximum=MAX_NAME_LENGTH)
+    if any(ord(c) < 32 or ord(c) == 127 for c in name):
+        raise InvalidValue(_MSG_CONTROL_NAME)
+    return name.strip()
+
+
+def _hash_pin(pin: str, salt: bytes, n: int, r: int, p: int) -> bytes:
+    return hashlib.scrypt(pin.encode("utf-8"), salt=salt, n=n, r=r, p=p, dklen=32)
+
+
+def _json_default(value: object) -> object:
+    if isinstance(value, Decimal):
+        return str(value)
+    raise TypeError(f"cannot store {type(value).__name__} in a lesson answer")
+
+
+def _acquire_lock(base: Path) -> int:
+    """Hold ``<base>/budget-tutor.lock`` exclusively; the OS releases it if the process dies."""
+    lock_path = base / LOCK_NAME
+    try:
+        fd = os.open(lock_path, os.O_RDWR | os.O_CREAT, 0o600)
+    except OSError as exc:
+        raise _os_error(exc, base) from None
+    try:
+        if _fcntl is not None:
+            _fcntl.flock(fd, _fcntl.LOCK_EX | _fcntl.LOCK_NB)
+        else:  # pragma: no cover - Windows
+            import msvcrt
+
+            msvcrt.locking(fd, msvcrt.LK_NBLCK, 1)
+    except OSError:
+        os.close(fd)
+        raise AlreadyOpen(base) from None
+    try:  # who holds it, for a person looking at the folder
+        os.ftruncate(fd, 0)
+        os.write(fd, f"{os.getpid()}\n".encode())
+    except OSError:
+        pass
+    return fd
+
+
+def _release_lock(fd: int | None) -> None:
+    if fd is None:
+        return
+    try:
+        if _fcntl is not None:
+            _fcntl.flock(fd, _fcntl.LOCK_UN)
+    finally:
+        os.close(fd)
+
+
+def _os_error(exc: OSError, path: Path) -> StorageError:
+    if _is_disk_full(exc):
+        return DiskFull()
+    if exc.errno in (errno.EACCES, errno.EPERM, errno.EROFS):
+        return StorageError(_MSG_NO_PERMISSION, path=path)
+    return StorageError(_MSG_WRITE_FAILED, reason=exc.strerror or str(exc))
+
+
+def _check_backup_file(path: Path) -> int:
+    """The schema version of a backup file after checking that it is sound; raises
+    StorageError."""
+    if not path.is_file():
+        raise StorageError(_MSG_BAD_BACKUP, path=path, reason="the file does not exist")
+    version = _header_version(path)
+    if version is None:
+        raise StorageError(_MSG_BAD_BACKUP, path=path, reason="it is not a database")
+    if version > SCHEMA_VERSION:
+        raise DatabaseTooNew(path, version)
+    try:
+        conn = sqlite3.connect(f"{path.as_uri()}?mode=ro", uri=True)
+        try:
+            ok = conn.execute("PRAGMA quick_check").fetchall() == [("ok",)]
+            tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master")}
+        finally:
+            conn.close()
+    except sqlite3.Error:
+        ok, tables = False, set()
+    if not ok:
+        raise StorageError(_MSG_BAD_BACKUP, path=path, reason="it is damaged")
+    if version < 1 or not _OUR_TABLES <= tables:
+        raise StorageError(_MSG_BAD_BACKUP, path=path, reason="it is not a Budget Tutor backup")
+    return version
+
+
+# ------------------------------------------------------------------------------------------------
+# the store
+# ------------------------------------------------------------------------------------------------
+
+
+class Store:
+    """One open data directory. Create with :meth:`open`; close with :meth:`close` (or ``with``)."""
+
+    def __init__(
+        self,
+        base: Path,
+        conn: sqlite3.Connection,
+        lock_fd: int | None,
+        read_only: bool,
+        clock: Callable[[], datetime],
+    ) -> None:
+        self.data_dir = base
+        self.db_path = base / DB_NAME
+        self.read_only = read_only
+        self._conn: sqlite3.Connection | None = conn
+        self._lock_fd = lock_fd
+        self._clock = clock
+
+    # -- opening and closing --------------------------------------------------------------------
+
+    @classmethod
+    def open(
+        cls,
+        data_dir: Path | None = None,
+        *,
+        read_only: bool = False,
+        clock: Callable[[], datetime] | None = None,
+    ) -> Store:
+        """Open the data directory: lock it, check the database, migrate it (after a backup) and
+        switch it to WAL. ``read_only`` opens without the lock, for looking only."""
+        base = Path(data_dir) if data_dir is not None else paths.data_dir()
+        clock = clock or _default_clock
+        try:
+            base.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            raise _os_error(exc, base) from None
+        if read_only:
+            return cls._open_read_only(base, clock)
+        lock_fd = _acquire_lock(base)
+        try:
+            return cls._open_locked(base, lock_fd, clock)
+        except BaseException:
+            _release_lock(lock_fd)
+            raise
+
+    @classmethod
+    def _open_locked(cls, base: Path, lock_fd: int, clock: Callable[[], datetime]) -> Store:
+        db = base / DB_NAME
+        _remove_stale_temps(base)
+        if db.exists():
+            size = db.stat().st_size
+            if size == 0 and not _nonempty(Path(f"{db}-wal")) and not _list_backups(base):
+                # Created but never written (a crash at the very first start): nothing to keep.
+                for extra in (db, Path(f"{db}-wal"), Path(f"{db}-shm")):
+                    extra.unlink(missing_ok=True)
+            else:
+                version = _header_version(db)
+                if version is None:
+                    raise cls._move_aside(base, clock)
+                if version > SCHEMA_VERSION:
+                    raise DatabaseTooNew(db, version)
+        try:
+            conn = sqlite3.connect(db, isolation_level=None, timeout=5.0)
+        except sqlite3.Error as exc:
+            raise _translate(exc, db, base) from None
+        try:
+            version = cls._check_database(conn, db)
+        except DatabaseTooNew:
+            conn.close()
+            raise
+        except _Damaged:
+            conn.close()
+            raise cls._move_aside(base, clock) from None
+        except sqlite3.Error as exc:
+            conn.close()
+            raise _translate(exc, db, base) from None
+        store = cls(base, conn, lock_fd, False, clock)
+        try:
+            conn.execute("PRAGMA journal_mode=WAL")
+            conn.execute("PRAGMA synchronous=FULL")
+            conn.execute("PRAGMA foreign_keys=ON")
+            if version < SCHEMA_VERSION:
+                if version >= 1:
+                    store.backup("before-migration")
+                store._migrate(version)
+        except sqlite3.Error as exc:
+            conn.close()
+            raise _translate(exc, db, base) from None
+        except BaseException:
+            conn.close()
+            raise
+        return store
+
+    @staticmethod
+    def _check_database(conn: sqlite3.Connection, db: Path) -> int:
+        """The schema version of an open database; raises _Damaged or DatabaseTooNew."""
+        try:
+            ok = conn.execute("PRAGMA quick_check").fetchall() == [("ok",)]
+            version = conn.execute("PRAGMA user_version").fetchone()[0]
+            tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master")}
+        except sqlite3.DatabaseError as exc:
+            if _sqlite_code(exc) in (_SQLITE_BUSY, _SQLITE_LOCKED, _SQLITE_CANTOPEN):
+                raise
+            raise _Damaged() from None
+        if not ok:
+            raise _Damaged()
+        if version > SCHEMA_VERSION:
+            raise DatabaseTooNew(db, version)
+        if version == 0 and tables:
+            raise _Damaged()  # someone else's database
+        if version >= 1 and not _OUR_TABLES <= tables:
+            raise _Damaged()
+        return int(version)
+
+    @classmethod
+    def _move_aside(cls, base: Path, clock: Callable[[], datetime]) -> DatabaseCorrupt:
+        """Rename the damaged database (and its WAL) out of the way; the error to raise."""
+        db = base / DB_NAME
+        stamp = clock().astimezone(UTC).strftime("%Y%m%dT%H%M%S%fZ")
+        damaged = base / f"{DB_NAME}.damaged-{stamp}"
+        try:
+            os.replace(db, damaged)
+            for suffix in ("-wal", "-shm"):
+                side = Path(f"{db}{suffix}")
+                if side.exists():
+                    os.replace(side, Path(f"{damaged}{suffix}"))
+            _fsync_path(base, directory=True)
+        except OSError as exc:
+            raise _os_error(exc, base) from None
+        backups = _list_backups(base)
+        return DatabaseCorrupt(db, damaged, backups[0] if backups else None)
+
+    @classmethod
+    def _open_read_only(cls, base: Path, clock: Callable[[], datetime]) -> Store:
+        db = base / DB_NAME
+        if not db.is_file() or db.stat().st_size == 0:
+            raise StorageError(_MSG_NO_DATA, path=base)
+        version = _header_version(db)
+        if version is None:
+            backups = _list_backups(base)
+            raise DatabaseCorrupt(db, None, backups[0] if backups else None)
+        if version > SCHEMA_VERSION:
+            raise DatabaseTooNew(db, version)
+        try:
+            conn = sqlite3.connect(f"{db.as_uri()}?mode=ro", uri=True, isolation_level=None)
+            version = cls._check_database(conn, db)
+        except _Damaged:
+            backups = _list_backups(base)
+            raise DatabaseCorrupt(db, None, backups[0] if backups else None) from None
+        except sqlite3.Error as exc:
+            raise _translate(exc, db, base) from None
+        if version < SCHEMA_VERSION:
+            conn.close()
+            raise StorageError(_MSG_NEEDS_UPGRADE)
+        return cls(base, conn, None, True, clock)
+
+    def close(self) -> None:
+        """Close the database and release the lock (safe to call twice)."""
+        if self._conn is not None:
+            try:
+                self._conn.close()
+            except sqlite3.Error:
+                pass
+            self._conn = None
+        _release_lock(self._lock_fd)
+        self._lock_fd = None
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    @property
+    def conn(self) -> sqlite3.Connection:
+        if self._conn is None:
+            raise StorageError(_MSG_READ_FAILED, reason="the data file is closed")
+        return self._conn
+
+    def _now(self) -> str:
+        return _iso(self._clock())
+
+    # -- transactions and errors ------------------------------------------------------------
+
+    @contextmanager
+    def _write(self) -> Iterator[sqlite3.Connection]:
+        """One user action: BEGIN IMMEDIATE … COMMIT, rolled back on any failure."""
+        if self.read_only:
+            raise ReadOnlyStore()
+        conn = self.conn
+        try:
+            conn.execute("BEGIN IMMEDIATE")
+        except sqlite3.Error as exc:
+            raise self._translate(exc) from None
+        try:
+            yield conn
+            conn.execute("COMMIT")
+        except BaseException as exc:
+            if conn.in_transaction:
+                try:
+                    conn.execute("ROLLBACK")
+                except sqlite3.Error:
+                    pass
+            if isinstance(exc, sqlite3.Error):
+                raise self._translate(exc) from None
+            if isinstance(exc, OSError):
+                raise _os_error(exc, self.data_dir) from None
+            raise
+
+    def _read(self, sql: str, params: tuple[Any, ...] = ()) -> list[Any]:
+        try:
+            return self.conn.execute(sql, params).fetchall()
+        except sqlite3.Error as exc:
+            raise self._translate(exc, writing=False) from None
+
+    def _translate(self, exc: sqlite3.Error, *, writing: bool = True) -> StorageError:
+        return _translate(exc, self.db_path, self.data_dir, writing=writing)
+
+    def _migrate(self, version: int) -> None:
+        """Bring the schema from ``version`` to SCHEMA_VERSION in ONE transaction."""
+        with self._write() as conn:
+            if version == 0:
+                for statement in SCHEMA_V1:
+                    conn.execute(statement)
+                conn.execute(
+                    "INSERT INTO schema_history (version, applied) VALUES (1, ?)", (self._now(),)
+                )
+                version = 1
+            for target in range(version + 1, SCHEMA_VERSION + 1):
+                for statement in MIGRATIONS[target]:
+                    conn.execute(statement)
+                conn.execute(
+                    "INSERT INTO schema_history (version, applied) VALUES (?, ?)",
+                    (target, self._now()),
+                )
+            conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION:d}")
+
+    def schema_version(self) -> int:
+        return int(self._read("PRAGMA user_version")[0][0])
+
+    # -- households -------------------------------------------------------------------------
+
+    def _households(self, deleted: bool) -> list[HouseholdInfo]:
+        condition = "deleted_at IS NOT NULL" if deleted else "deleted_at IS NULL"
+        rows = self._read(
+            "SELECT id, name, people, region, pin_hash IS NOT NULL, created, updated "
+            f"FROM households WHERE {condition}"
+        )
+        infos = [HouseholdInfo(r[0], r[1], r[2], r[3], bool(r[4]), r[5], r[6]) for r in rows]
+        return sorted(infos, key=lambda h: (h.name.casefold(), h.id))
+
+    def list_households(self) -> list[HouseholdInfo]:
+        """Households not in the trash, by name."""
+        return self._households(deleted=False)
+
+    def deleted_households(self) -> list[HouseholdInfo]:
+        """Households in the trash, by name."""
+        return self._households(deleted=True)
+
+    def household(self, household_id: int) -> HouseholdInfo:
+        rows = self._read(
+            "SELECT id, name, people, region, pin_hash IS NOT NULL, created, updated "
+            "FROM households WHERE id = ?",
+            (household_id,),
+        )
+        if not rows:
+            raise HouseholdNotFound(household_id)
+        r = rows[0]
+        return HouseholdInfo(r[0], r[1], r[2], r[3], bool(r[4]), r[5], r[6])
+
+    @staticmethod
+    def _document(plan: Plan) -> str:
+        """The plan as stored: the plan-file JSON, checked to load back before it is kept."""
+        from budget_tutor import planfile
+
+        document = planfile.plan_to_dict(plan)
+        planfile.plan_from_dict(document)  # never store what could not be read back
+        return json.dumps(document, ensure_ascii=False, separators=(",", ":"))
+
+    def _require(self, conn: sqlite3.Connection, household_id: int) -> None:
+        if (
+            conn.execute("SELECT 1 FROM households WHERE id = ?", (household_id,)).fetchone()
+            is None
+        ):
+            raise HouseholdNotFound(household_id)
+
+    def create_household(self, plan: Plan) -> int:
+        """Add a household with its plan; its id."""
+        name = _check_name(plan.household.name)
+        document = self._document(plan)
+        now = self._now()
+        with self._write() as conn:
+            cursor = conn.execute(
+                "INSERT INTO households (name, people, region, created, updated) "
+                "VALUES (?, ?, ?, ?, ?)",
+                (name, plan.household.people, plan.household.region, now, now),
+            )
+            household_id = int(cursor.lastrowid or 0)
+            conn.execute(
+                "INSERT INTO plans (household_id, document) VALUES (?, ?)", (household_id, document)
+            )
+        return household_id
+
+    def import_plan(self, plan: Plan) -> int:
+        """Add a household from an imported plan file, after a forced backup."""
+        _check_name(plan.household.name)
+        self._document(plan)
+        self.backup("before-import")
+        return self.create_household(plan)
+
+    def load_plan(self, household_id: int) -> Plan:
+        from budget_tutor import planfile
+
+        rows = self._read("SELECT document FROM plans WHERE household_id = ?", (household_id,))
+        if not rows:
+            raise HouseholdNotFound(household_id)
+        return planfile.plan_from_json(rows[0][0])
+
+    def save_plan(self, household_id: int, plan: Plan) -> None:
+        """Store the plan in ONE transaction; the household's name, people and region follow
+        ``plan.household``."""
+        name = _check_name(plan.household.name)
+        document = self._document(plan)
+        with self._write() as conn:
+            self._require(conn, household_id)
+            conn.execute(
+                "UPDATE plans SET document = ? WHERE household_id = ?", (document, household_id)
+            )
+            conn.execute(
+                "UPDATE households SET name = ?, people = ?, region = ?, updated = ? WHERE id = ?",
+                (name, plan.household.people, plan.household.region, self._now(), household_id),
+            )
+
+    def rename_household(self, household_id: int, name: str) -> None:
+        import dataclasses
+
+        name = _check_name(name)
+        plan = self.load_plan(household_id)
+        self.save_plan(
+            household_id, plan.replace(household=dataclasses.replace(plan.household, name=name))
+        )
+
+    def duplicate_household(self, household_id: int, new_name: str) -> int:
+        """A copy of the household's plan under ``new_name`` (progress and PIN are not copied)."""
+        import dataclasses
+
+        new_name = _check_name(new_name)
+        plan = self.load_plan(household_id)
+        return self.create_household(
+            plan.replace(household=dataclasses.replace(plan.household, name=new_name))
+        )
+
+    def delete_household(self, household_id: int) -> None:
+        """Move the household to the trash (after a backup); :meth:`undelete_household` undoes."""
+        self.household(household_id)
+        self.backup("before-delete")
+        with self._write() as conn:
+            conn.execute(
+                "UPDATE households SET deleted_at = ? WHERE id = ?", (self._now(), household_id)
+            )
+
+    def undelete_household(self, household_id: int) -> None:
+        with self._write() as conn:
+            self._require(conn, household_id)
+            conn.execute(
+                "UPDATE households SET deleted_at = NULL, updated = ? WHERE id = ?",
+                (self._now(), household_id),
+            )
+
+    # -- PIN --------------------------------------------------------------------------------
+
+    def set_pin(self, household_id: int, pin: str | None) -> None:
+        """Set (or with None clear) the household's PIN: a salted scrypt hash is stored."""
+        stored: str | None = None
+        if pin is not None:
+            if not isinstance(pin, str) or not PIN_MIN_LENGTH <= len(pin) <= PIN_MAX_LENGTH:
+                raise InvalidValue(_MSG_PIN_LENGTH, low=PIN_MIN_LENGTH, high=PIN_MAX_LENGTH)
+            salt = secrets.token_bytes(16)
+            digest = _hash_pin(pin, salt, SCRYPT_N, SCRYPT_R, SCRYPT_P)
+            stored = f"scrypt${SCRYPT_N}${SCRYPT_R}${SCRYPT_P}${salt.hex()}${digest.hex()}"
+        with self._write() as conn:
+            self._require(conn, household_id)
+            conn.execute("UPDATE households SET pin_hash = ? WHERE id = ?", (stored, household_id))
+
+    def verify_pin(self, household_id: int, pin: str) -> bool:
+        """Whether ``pin`` opens the household (True when it has no PIN)."""
+        rows = self._read("SELECT pin_hash FROM households WHERE id = ?", (household_id,))
+        if not rows:
+            raise HouseholdNotFound(household_id)
+        stored = rows[0][0]
+        if stored is None:
+            return True
+        try:
+            scheme, n, r, p, salt_hex, digest_hex = stored.split("$")
+            if scheme != "scrypt":
+                return False
+            expected = bytes.fromhex(digest_hex)
+            actual = _hash_pin(str(pin), bytes.fromhex(salt_hex), int(n), int(r), int(p))
+        except (ValueError, TypeError):
+            return False
+        return hmac.compare_digest(actual, expected)
+
+    # -- settings ---------------------------------------------------------------------------
+
+    def get_setting(self, key: str, default: str | None = None) -> str | None:
+        rows = self._read("SELECT value FROM settings WHERE key = ?", (key,))
+        return str(rows[0][0]) if rows else default
+
+    def set_setting(self, key: str, value: str) -> None:
+        if not isinstance(key, str) or not key:
+            raise InvalidValue(_MSG_SETTING_KEY)
+        with self._write() as conn:
+            conn.execute(
+                "INSERT INTO settings (key, value) VALUES (?, ?) "
+                "ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+                (key, str(value)),
+            )
+
+    # -- lesson progress --------------------------------------------------------------------
+
+    def record_step(
+        self,
+        household_id: int,
+        lesson_id: str,
+        step_id: str,
+        *,
+        answer: dict[str, Any] | None,
+        score: Decimal | None,
+        done: bool,
+    ) -> None:
+        """Record a step's latest answer and score. ``done`` never goes back from True to False
+        (only :meth:`reset_progress` clears it)."""
+        answer_text = (
+            None
+            if answer is None
+            else json.dumps(answer, ensure_ascii=False, default=_json_default)
+        )
+        score_text = None if score is None else str(Decimal(score))
+        with self._write() as conn:
+            self._require(conn, household_id)
+            conn.execute(
+                "INSERT INTO progress "
+                "(household_id, lesson_id, step_id, answer, score, done, updated) "
+                "VALUES (?, ?, ?, ?, ?, ?, ?) "
+                "ON CONFLICT (household_id, lesson_id, step_id) DO UPDATE SET "
+                "answer = excluded.answer, score = excluded.score, "
+                "done = MAX(progress.done, excluded.done), updated = excluded.updated",
+                (
+                    household_id,
+                    lesson_id,
+                    step_id,
+                    answer_text,
+                    score_text,
+                    int(bool(done)),
+                    self._now(),
+                ),
+            )
+
+    def progress(self, household_id: int) -> dict[str, dict[str, StepRecord]]:
+        """lesson id -> step id -> record."""
+        rows = self._read(
+            "SELECT lesson_id, step_id, answer, score, done, updated FROM progress "
+            "WHERE household_id = ? ORDER BY lesson_id, step_id",
+            (household_id,),
+        )
+        result: dict[str, dict[str, StepRecord]] = {}
+        for lesson_id, step_id, answer_text, score_text, done, updated in rows:
+            try:
+                answer = None if answer_text is None else json.loads(answer_text)
+            except ValueError:
+                answer = None
+            try:
+                score = None if score_text is None else Decimal(score_text)
+            except InvalidOperation:
+                score = None
+            result.setdefault(lesson_id, {})[step_id] = StepRecord(
+                lesson_id,
+                step_id,
+                answer if isinstance(answer, dict) else None,
+                score,
+                bool(done),
+                updated,
+            )
+        return result
+
+    def reset_progress(self, household_id: int, lesson_id: str | None = None) -> None:
+        with self._write() as conn:
+            if lesson_id is None:
+                conn.execute("DELETE FROM progress WHERE household_id = ?", (household_id,))
+            else:
+                conn.execute(
+                    "DELETE FROM progress WHERE household_id = ? AND lesson_id = ?",
+                    (household_id, lesson_id),
+                )
+
+    # -- backups ----------------------------------------------------------------------------
+
+    @property
+    def backup_dir(self) -> Path:
+        return self.data_dir / BACKUP_DIR
+
+    def backup(self, reason: str) -> BackupInfo:
+        """A consistent snapshot (SQLite backup API) into ``backups/``, then rotation."""
+        if self.read_only:
+            raise ReadOnlyStore()
+        info = _snapshot(self.conn, self.backup_dir, reason, self._clock())
+        self.rotate_backups()
+        return info
+
+    def backups(self) -> list[BackupInfo]:
+        """Our backups, newest first."""
+        return _list_backups(self.data_dir)
+
+    def newest_backup(self) -> BackupInfo | None:
+        backups = self.backups()
+        return backups[0] if backups else None
+
+    def rotate_backups(self) -> list[Path]:
+        """Delete backups the policy does not keep (only files named like our backups); the
+        deleted paths."""
+        doomed = backups_to_delete(self.backups(), self._clock())
+        removed = []
+        for info in doomed:
+            try:
+                info.path.unlink()
+                removed.append(info.path)
+            except FileNotFoundError:
+                pass
+            except OSError as exc:
+                raise _os_error(exc, self.backup_dir) from None
+        return removed
+
+    def restore(self, backup: BackupInfo) -> BackupInfo:
+        """Replace the data with ``backup``. The current state is backed up first and that backup
+        is returned: restoring it undoes the restore."""
+        if self.read_only:
+            raise ReadOnlyStore()
+        version = _check_backup_file(backup.path)
+        undo = self.backup("before-restore")
+        try:
+            source = sqlite3.connect(f"{backup.path.as_uri()}?mode=ro", uri=True)
+            try:
+                source.backup(self.conn)
+            finally:
+                source.close()
+        except sqlite3.Error as exc:
+            raise self._translate(exc) from None
+        if version < SCHEMA_VERSION:
+            self._migrate(version)
+        return undo
+
+    @classmethod
+    def restore_from_backup(
+        cls,
+        data_dir: Path | None,
+        backup: BackupInfo,
+        *,
+        clock: Callable[[], datetime] | None = None,
+    ) -> Store:
+        """After :class:`DatabaseCorrupt`: put ``backup`` in place of the (moved-aside) database
+        and open it. A database still in place is moved aside too, never overwritten."""
+        base = Path(data_dir) if data_dir is not None else paths.data_dir()
+        clock = clock or _default_clock
+        lock_fd = _acquire_lock(base)
+        try:
+            _check_backup_file(backup.path)
+            db = base / DB_NAME
+            if db.exists():
+                cls._move_aside(base, clock)
+            tmp = base / f".{DB_NAME}.restoring.tmp"
+            tmp.unlink(missing_ok=True)
+            try:
+                source = sqlite3.connect(f"{backup.path.as_uri()}?mode=ro", uri=True)
+                target = sqlite3.connect(tmp)
+                try:
+                    source.backup(target)
+                    target.execute("PRAGMA journal_mode=DELETE")
+                finally:
+                    target.close()
+                    source.close()
+                _fsync_path(tmp)
+                os.replace(tmp, db)
+                _fsync_path(base, directory=True)
+            except (sqlite3.Error, OSError) as exc:
+                tmp.unlink(missing_ok=True)
+                if isinstance(exc, OSError):
+                    raise _os_error(exc, base) from None
+                raise _translate(exc, db, base) from None
+        finally:
+            _release_lock(lock_fd)
+        return cls.open(base, clock=clock)
+
+
+class _Damaged(Exception):
+    """Internal: the database failed its checks."""
+
+
+def _nonempty(path: Path) -> bool:
+    try:
+        return path.stat().st_size > 0
+    except OSError:
+        return False
+
+
+def _translate(exc: sqlite3.Error, db: Path, base: Path, *, writing: bool = True) -> StorageError:
+    code = _sqlite_code(exc)
+    if _is_disk_full(exc):
+        return DiskFull()
+    if code in (_SQLITE_CORRUPT, _SQLITE_NOTADB):
+        backups = _list_backups(base)
+        return DatabaseCorrupt(db, None, backups[0] if backups else None)
+    if code in (_SQLITE_BUSY, _SQLITE_LOCKED):
+        return StorageError(_MSG_BUSY)
+    if code in (_SQLITE_READONLY, _SQLITE_PERM, _SQLITE_CANTOPEN):
+        return StorageError(_MSG_NO_PERMISSION, path=base)
+    return StorageError(_MSG_WRITE_FAILED if writing else _MSG_READ_FAILED, reason=str(exc))
+
+
+def _list_backups(base: Path) -> list[BackupInfo]:
+    folder = base / BACKUP_DIR
+    try:
+        names = os.listdir(folder)
+    except OSError:
+        return []
+    infos = [BackupInfo.from_path(folder / name) for name in names]
+    found = [info for info in infos if info is not None]
+    return sorted(found, key=lambda info: info.path.name, reverse=True)
+
+
+def _remove_stale_temps(base: Path) -> None:
+    """Half-written backups left by a crash (only our own temporary names)."""
+    folder = base / BACKUP_DIR
+    try:
+        names = os.listdir(folder)
+    except OSError:
+        return
+    for name in names:
+        if _TEMP_RE.fullmatch(name):
+            try:
+                (folder / name).unlink()
+            except OSError:
+                pass
+    (base / f".{DB_NAME}.restoring.tmp").unlink(missing_ok=True)
+
+
+def _slug(reason: str) -> str:
+    slug = re.sub(r"[^a-z0-9]+", "-", reason.lower()).strip("-")[:40].strip("-")
+    return slug or "manual"
+
+
+def _snapshot(conn: sqlite3.Connection, folder: Path, reason: str, moment: datetime) -> BackupInfo:
+    """Copy the open database into a new backup file (temporary name, then renamed)."""
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise _os_error(exc, folder) from None
+    moment = moment.astimezone(UTC)
+    slug = _slug(reason)
+    while True:
+        stamp = moment.strftime("%Y%m%dT%H%M%S%fZ")
+        final = folder / f"{BACKUP_PREFIX}{stamp}-{slug}.sqlite"
+        if not final.exists() and not any(
+            p.name.startswith(f"{BACKUP_PREFIX}{stamp}") for p in folder.iterdir()
+        ):
+            break
+        moment += timedelta(microseconds=1)
+    tmp = folder / f".{final.name}.tmp"
+    try:
+        target = sqlite3.connect(tmp)
+        try:
+            conn.backup(target)
+            target.execute("PRAGMA journal_mode=DELETE")
+        finally:
+            target.close()
+        _fsync_path(tmp)
+        os.replace(tmp, final)
+        _fsync_path(folder, directory=True)
+    except (sqlite3.Error, OSError) as exc:
+        try:
+            tmp.unlink(missing_ok=True)
+        except OSError:
+            pass
+        if isinstance(exc, OSError):
+            raise _os_error(exc, folder) from None
+        raise _translate(exc, folder / final.name, folder.parent) from None
+    info = BackupInfo.from_path(final)
+    assert info is not None
+    return info
+
+
+def backups_to_delete(backups: list[BackupInfo], now: datetime) -> list[BackupInfo]:
+    """What the rotation policy drops from ``backups`` (newest first): everything except the
+    newest KEEP_NEWEST, the newest of each of the last KEEP_DAYS days, and the newest backup made
+    before a migration."""
+    keep: set[Path] = {info.path for info in backups[:KEEP_NEWEST]}
+    today = now.astimezone(UTC).date()
+    days_seen: set[str] = set()
+    for info in backups:
+        day = info.created[:10]
+        try:
+            age = (today - datetime.strptime(day, "%Y-%m-%d").date()).days
+        except ValueError:
+            continue
+        if age < KEEP_DAYS and day not in days_seen:
+            days_seen.add(day)
+            keep.add(info.path)
+    migration = [info for info in backups if info.reason == "before-migration"]
+    if migration:
+        keep.add(migration[0].path)
+    return [info for info in backups if info.path not in keep]
