@@ -25,7 +25,7 @@ import io
 import re
 import subprocess
 import sys
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
@@ -45,7 +45,17 @@ LESSONS = (
     "m06-saving",
     "m07-big-life-events",
 )
-TRANSLATABLE = ("title", "summary", "text", "question", "feedback", "label", "prompt", "solution", "trainer_notes")
+TRANSLATABLE = (
+    "title",
+    "summary",
+    "text",
+    "question",
+    "feedback",
+    "label",
+    "prompt",
+    "solution",
+    "trainer_notes",
+)
 INTERACTIVE = {"quiz", "sort", "calculation", "season_calendar", "planner_task"}
 STEP_TYPES = INTERACTIVE | {"story", "key_message", "discussion", "summary", "assessment"}
 PLURAL_FORMS = {
@@ -54,7 +64,7 @@ PLURAL_FORMS = {
 }
 ID_RE = re.compile(r"^[a-z0-9-]+$")
 #: Fixed so that re-running the script on unchanged text gives identical files.
-FIXED_DATE = datetime(2026, 11, 28, 12, 0, tzinfo=timezone.utc)
+FIXED_DATE = datetime(2026, 11, 28, 12, 0, tzinfo=UTC)
 NUMBER_SPACE = re.compile(r"(?<=\d) (?=\d{3}(?!\d))")
 
 
@@ -137,11 +147,18 @@ def compute(function: str, args: dict[str, Any]) -> Decimal:
             raise ContentError("months_to_goal never reaches the goal")
         return Decimal(n)
     if function == "monthly_saving_for_goal":
-        return _major(finance.monthly_saving_for_goal(_m(a["target"]), int(a["months"]), _m(a.get("start", "0"))))
+        return _major(
+            finance.monthly_saving_for_goal(
+                _m(a["target"]), int(a["months"]), _m(a.get("start", "0"))
+            )
+        )
     if function == "deposit_after":
         return _major(
             finance.deposit_after(
-                _m(a["balance"]), d(a["annual_rate"]), int(a["months"]), _m(a.get("monthly_addition", "0"))
+                _m(a["balance"]),
+                d(a["annual_rate"]),
+                int(a["months"]),
+                _m(a.get("monthly_addition", "0")),
             )
         )
     if function == "real_value_after":
@@ -234,7 +251,9 @@ def load_translations(lesson_id: str) -> dict[str, tuple[str, str]]:
     return module.TR
 
 
-def build_po(lesson_id: str, strings: list[tuple[str, str]], tr: dict[str, tuple[str, str]], lang: str) -> bytes:
+def build_po(
+    lesson_id: str, strings: list[tuple[str, str]], tr: dict[str, tuple[str, str]], lang: str
+) -> bytes:
     index = 0 if lang == "ru" else 1
     catalog = Catalog(
         locale=lang,
@@ -253,12 +272,16 @@ def build_po(lesson_id: str, strings: list[tuple[str, str]], tr: dict[str, tuple
     for path, msgid in strings:
         msgstr = NUMBER_SPACE.sub("\u00a0", tr[path][index].strip())
         if msgid in seen and seen[msgid] != msgstr:
-            raise ContentError(f"{lesson_id}:{path}: same English text, different {lang} translations")
+            raise ContentError(
+                f"{lesson_id}:{path}: same English text, different {lang} translations"
+            )
         seen[msgid] = msgstr
         if msgid in catalog:
             catalog[msgid].locations.append((f"{lesson_id}.yaml", 0))
             continue
-        message = catalog.add(msgid, msgstr, locations=[(f"{lesson_id}.yaml", 0)], auto_comments=[path])
+        message = catalog.add(
+            msgid, msgstr, locations=[(f"{lesson_id}.yaml", 0)], auto_comments=[path]
+        )
         if "python-format" in message.flags:
             # "2% and" looks like a %-directive to Babel; lesson text has no placeholders at all.
             message.flags.discard("python-format")
@@ -269,7 +292,12 @@ def build_po(lesson_id: str, strings: list[tuple[str, str]], tr: dict[str, tuple
     # Babel derives Plural-Forms from CLDR; the project's headers are fixed (see locales/README.md).
     text = re.sub(r'"Plural-Forms: [^"]*\\n"', f'"Plural-Forms: {PLURAL_FORMS[lang]}\\\\n"', text)
     text = text.replace("charset=utf-8", "charset=UTF-8")
-    text = re.sub(r"^# FIRST AUTHOR.*\n", "# Written with tools/content_B/build.py from tools/content_B/tr_*.py.\n", text, flags=re.M)
+    text = re.sub(
+        r"^# FIRST AUTHOR.*\n",
+        "# Written with tools/content_B/build.py from tools/content_B/tr_*.py.\n",
+        text,
+        flags=re.M,
+    )
     return text.encode("utf-8")
 
 

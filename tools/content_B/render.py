@@ -8,9 +8,9 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QGuiApplication, QImage, QPainter
-from PySide6.QtSvg import QSvgRenderer
+from PySide6.QtCore import Qt  # noqa: TID251 - a developer tool, not the core
+from PySide6.QtGui import QGuiApplication, QImage, QPainter  # noqa: TID251 - a developer tool, not the core
+from PySide6.QtSvg import QSvgRenderer  # noqa: TID251 - a developer tool, not the core
 
 ROOT = Path(__file__).resolve().parents[2]
 LESSONS = ("m04-receiving-remittances", "m05-when-money-stops", "m06-saving", "m07-big-life-events")
