@@ -89,8 +89,8 @@ def parse_amount(
     group_chars = GROUP_SPACES + ("," if english else "")
     decimal_chars = "." if english else ",."
     pattern = (
-        r"(?P<int>\d+(?:[" + re.escape(group_chars) + r"]\d+)*)"
-        r"(?:[" + re.escape(decimal_chars) + r"](?P<frac>\d*))?"
+        r"(?P<int>[0-9]+(?:[" + re.escape(group_chars) + r"][0-9]+)*)"
+        r"(?:[" + re.escape(decimal_chars) + r"](?P<frac>[0-9]*))?"
     )
     match = re.fullmatch(pattern, s)
     if match is None:
