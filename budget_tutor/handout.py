@@ -65,7 +65,10 @@ def _months_phrase(count: int) -> str:
 
 def summary_lines(plan: Plan, projection: Projection, locale: str) -> tuple[str, ...]:
     s = projection.summary
-    money = lambda amount: format_money(amount, locale, decimals=False)  # noqa: E731
+
+    def money(amount: int) -> str:
+        return format_money(amount, locale, decimals=False)
+
     n = s.months
     lines = [
         _fmt(
@@ -198,7 +201,10 @@ def goal_lines(projection: Projection, locale: str) -> tuple[GoalLine, ...]:
 def next_steps(plan: Plan, projection: Projection, locale: str) -> tuple[str, ...]:
     """Concrete things the family can do, from what the projection shows, most urgent first."""
     s = projection.summary
-    money = lambda amount: format_money(amount, locale, decimals=False)  # noqa: E731
+
+    def money(amount: int) -> str:
+        return format_money(amount, locale, decimals=False)
+
     steps: list[str] = []
     rows = projection.rows
     if s.first_short_month is not None:
