@@ -1,0 +1,303 @@
+"""The lesson model: a course, its lessons and their steps, as read from the lesson files.
+
+Everything here is plain frozen data. Text fields hold the English msgid (``value.strip()``); the UI
+translates them with :func:`budget_tutor.lessons.library.Library.text` when it shows them.
+The file format is documented in ``docs/lesson-format.md``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from decimal import Decimal
+from enum import StrEnum
+from pathlib import Path
+
+from budget_tutor.i18n import _
+
+FORMAT_VERSION = 1
+
+#: Step types whose answer the learner gives (the rest are read or discussed).
+INTERACTIVE_TYPES = frozenset({"quiz", "sort", "calculation", "season_calendar", "planner_task"})
+STEP_TYPES = (
+    "story",
+    "key_message",
+    "quiz",
+    "sort",
+    "calculation",
+    "season_calendar",
+    "planner_task",
+    "discussion",
+    "summary",
+    "assessment",
+)
+PLANNER_SECTIONS = ("incomes", "expenses", "one_offs", "savings", "goals", "debts", "investments")
+#: The planner action that belongs to each section.
+SECTION_ACTIONS = {
+    "incomes": "add_income",
+    "expenses": "add_expense",
+    "one_offs": "add_one_off",
+    "savings": "add_savings",
+    "goals": "add_goal",
+    "debts": "add_debt",
+    "investments": "add_investment",
+}
+AMOUNT_RULES = ("months_of_food", "months_of_essentials")
+UNITS = ("TJS", "RUB", "USD", "months", "percent")
+MONEY_UNITS = ("TJS", "RUB", "USD")
+
+
+class Severity(StrEnum):
+    ERROR = "error"
+    WARNING = "warning"
+
+
+@dataclass(frozen=True)
+class Problem:
+    """One thing wrong with a lesson file, with where it is.
+
+    ``msgid`` is an English message marked with ``N_``; :attr:`message` translates it in the
+    language active when it is shown. ``category`` groups warnings (``"missing translation"``).
+    """
+
+    file: str
+    line: int | None
+    msgid: str
+    params: tuple[tuple[str, str], ...] = ()
+    severity: Severity = Severity.ERROR
+    category: str = ""
+
+    @property
+    def message(self) -> str:
+        # ``what`` names a part of the file ("a step"): an English msgid, translated too.
+        values = {k: (_(v) if k == "what" else v) for k, v in self.params}
+        try:
+            return _(self.msgid).format(**values)
+        except (KeyError, IndexError, ValueError, AttributeError):
+            return self.msgid.format(**values)
+
+    @property
+    def english(self) -> str:
+        return self.msgid.format(**dict(self.params))
+
+    def location(self) -> str:
+        return f"{self.file}:{self.line}" if self.line else self.file
+
+    def describe(self) -> str:
+        """``file:line: message`` as ``lessons check`` prints it (warnings say so)."""
+        prefix = "warning: " if self.severity is Severity.WARNING else ""
+        return f"{self.location()}: {prefix}{self.message}"
+
+
+# ------------------------------------------------------------------------------------------------
+# steps
+# ------------------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Step:
+    id: str
+    type: str
+    line: int
+    title: str = ""
+    trainer_notes: str = ""
+
+    @property
+    def interactive(self) -> bool:
+        return self.type in INTERACTIVE_TYPES
+
+
+@dataclass(frozen=True)
+class StoryStep(Step):
+    text: str = ""
+    picture: Path | None = None
+
+
+@dataclass(frozen=True)
+class KeyMessageStep(Step):
+    text: str = ""
+    picture: Path | None = None
+
+
+@dataclass(frozen=True)
+class QuizOption:
+    text: str
+    correct: bool = False
+    feedback: str = ""
+
+
+@dataclass(frozen=True)
+class QuizStep(Step):
+    question: str = ""
+    options: tuple[QuizOption, ...] = ()
+    picture: Path | None = None
+
+    @property
+    def multiple(self) -> bool:
+        """Several right answers: the learner ticks boxes instead of choosing one."""
+        return sum(1 for o in self.options if o.correct) > 1
+
+
+@dataclass(frozen=True)
+class SortGroup:
+    id: str
+    label: str
+
+
+@dataclass(frozen=True)
+class SortCard:
+    text: str
+    group: str
+    picture: Path | None = None
+
+
+@dataclass(frozen=True)
+class SortStep(Step):
+    prompt: str = ""
+    groups: tuple[SortGroup, ...] = ()
+    cards: tuple[SortCard, ...] = ()
+
+
+@dataclass(frozen=True)
+class CalculationStep(Step):
+    prompt: str = ""
+    function: str = ""
+    args: tuple[tuple[str, object], ...] = ()
+    answer: Decimal = Decimal(0)  # recomputed by the engine (equal to the stated answer)
+    stated_answer: Decimal = Decimal(0)
+    tolerance: Decimal = Decimal(0)
+    unit: str = "TJS"
+    solution: str = ""
+
+    @property
+    def money(self) -> bool:
+        return self.unit in MONEY_UNITS
+
+
+@dataclass(frozen=True)
+class CalendarToken:
+    id: str
+    label: str
+    months: frozenset[int]
+
+
+@dataclass(frozen=True)
+class SeasonCalendarStep(Step):
+    prompt: str = ""
+    tokens: tuple[CalendarToken, ...] = ()
+
+
+@dataclass(frozen=True)
+class Suggestion:
+    action: str
+    name: str
+    amount: Decimal | None = None
+    amount_rule: str | None = None
+    months: int | None = None
+
+    def as_dict(self) -> dict[str, object]:
+        """What the planner receives with ``open_planner`` (amount as a decimal string)."""
+        out: dict[str, object] = {"action": self.action, "name": self.name}
+        if self.amount is not None:
+            out["amount"] = str(self.amount)
+        if self.amount_rule is not None:
+            out["amount_rule"] = self.amount_rule
+        if self.months is not None:
+            out["months"] = self.months
+        return out
+
+
+@dataclass(frozen=True)
+class PlannerTaskStep(Step):
+    text: str = ""
+    section: str = ""
+    suggestion: Suggestion | None = None
+
+
+@dataclass(frozen=True)
+class DiscussionStep(Step):
+    text: str = ""
+    role_play: bool = False
+
+
+@dataclass(frozen=True)
+class SummaryStep(Step):
+    text: str = ""
+    take_home: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class AssessmentStep(Step):
+    phase: str = "pre"
+    text: str = ""
+
+
+# ------------------------------------------------------------------------------------------------
+# lessons and the course
+# ------------------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Lesson:
+    id: str
+    module: int
+    title: str
+    summary: str
+    minutes: int
+    planner_section: str
+    steps: tuple[Step, ...]
+    path: Path
+    icon: str | None = None
+    sources: tuple[str, ...] = ()
+    pack_id: str | None = None  # None: built in
+
+    def step(self, step_id: str) -> Step | None:
+        for s in self.steps:
+            if s.id == step_id:
+                return s
+        return None
+
+    def step_index(self, step_id: str) -> int | None:
+        for i, s in enumerate(self.steps):
+            if s.id == step_id:
+                return i
+        return None
+
+
+@dataclass(frozen=True)
+class AssessmentItem:
+    id: str
+    question: str
+    options: tuple[QuizOption, ...]
+    line: int = 0
+
+    @property
+    def multiple(self) -> bool:
+        return sum(1 for o in self.options if o.correct) > 1
+
+
+@dataclass(frozen=True)
+class Course:
+    id: str
+    title: str
+    lesson_ids: tuple[str, ...]
+    assessment: tuple[AssessmentItem, ...]
+    path: Path
+
+
+@dataclass
+class PackStatus:
+    """A lesson pack as loaded: its good lessons and every problem found."""
+
+    path: Path
+    id: str
+    title: str
+    lessons: list[Lesson] = field(default_factory=list)
+    problems: list[Problem] = field(default_factory=list)
+
+    @property
+    def errors(self) -> list[Problem]:
+        return [p for p in self.problems if p.severity is Severity.ERROR]
+
+    @property
+    def ok(self) -> bool:
+        return not self.errors

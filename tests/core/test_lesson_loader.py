@@ -1,0 +1,133 @@
+"""The safe YAML loader: hostile files are refused with a clear message and no harm."""
+
+from __future__ import annotations
+
+import time
+import tracemalloc
+from pathlib import Path
+
+import pytest
+
+from budget_tutor.lessons import loader
+from budget_tutor.lessons.loader import LessonLoadError, load_yaml, parse_yaml
+
+PACKS = Path(__file__).resolve().parents[1] / "fixtures" / "packs"
+
+
+def test_lines_are_recorded_for_every_value() -> None:
+    doc = parse_yaml("a: 1\nsteps:\n  - id: x\n    text: hi\n  - id: y\n", "f.yaml")
+    assert doc.data == {"a": 1, "steps": [{"id": "x", "text": "hi"}, {"id": "y"}]}
+    assert doc.line(("a",)) == 1
+    assert doc.line(("steps", 0, "text")) == 4
+    assert doc.line(("steps", 1, "id")) == 5
+    assert doc.line(("steps", 1, "missing")) == 5  # falls back to the nearest parent
+
+
+def test_python_tag_is_refused_and_never_runs(tmp_path: Path) -> None:
+    marker = tmp_path / "owned"
+    text = f"title: !!python/object/apply:os.system ['touch {marker}']\n"
+    with pytest.raises(LessonLoadError) as info:
+        parse_yaml(text, "evil.yaml")
+    assert info.value.line == 1
+    assert "!!python/object/apply:os.system" in str(info.value)
+    assert not marker.exists()
+
+
+@pytest.mark.parametrize("tag", ["!!python/name:os.system", "!foo", "!!python/tuple"])
+def test_other_unsafe_or_unknown_tags_are_refused(tag: str) -> None:
+    with pytest.raises(LessonLoadError, match="not allowed"):
+        parse_yaml(f"x: {tag} [1]\n", "f.yaml")
+
+
+def test_hostile_fixture_with_python_tag() -> None:
+    with pytest.raises(LessonLoadError) as info:
+        load_yaml(PACKS / "hostile-tags" / "x01-tags.yaml")
+    assert info.value.file.endswith("x01-tags.yaml") and info.value.line == 3
+
+
+def test_alias_bomb_is_refused_fast_and_small() -> None:
+    tracemalloc.start()
+    start = time.perf_counter()
+    with pytest.raises(LessonLoadError, match="alias bomb"):
+        load_yaml(PACKS / "hostile-bomb" / "x02-bomb.yaml")
+    elapsed = time.perf_counter() - start
+    _current, peak = tracemalloc.get_traced_memory()
+    tracemalloc.stop()
+    assert elapsed < 1.0
+    assert peak < 20_000_000
+
+
+def test_too_many_aliases_are_refused() -> None:
+    text = "a: &a 1\nb: [" + ", ".join(["*a"] * (loader.MAX_ALIASES + 1)) + "]\n"
+    with pytest.raises(LessonLoadError, match="aliases"):
+        parse_yaml(text, "f.yaml")
+
+
+def test_a_few_aliases_are_fine() -> None:
+    doc = parse_yaml("a: &a [1, 2]\nb: *a\n", "f.yaml")
+    assert doc.data == {"a": [1, 2], "b": [1, 2]}
+
+
+def test_recursive_alias_is_refused() -> None:
+    with pytest.raises(LessonLoadError, match="refers to itself"):
+        parse_yaml("a: &a [*a]\n", "f.yaml")
+
+
+def test_deep_nesting_is_refused_without_recursion_error() -> None:
+    with pytest.raises(LessonLoadError, match="nested"):
+        load_yaml(PACKS / "hostile-deep" / "x03-deep.yaml")
+    with pytest.raises(LessonLoadError, match="nested"):
+        parse_yaml("a: " + "{b: " * 100 + "1" + "}" * 100 + "\n", "f.yaml")
+
+
+def test_huge_file_is_refused_before_reading(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    big = tmp_path / "big.yaml"
+    with open(big, "wb") as fh:
+        fh.truncate(100 * 1024 * 1024)  # sparse: 100 MB without using the disk
+    reads: list[int] = []
+    real_open = open
+
+    def spy_open(path, mode="r", *args, **kwargs):  # type: ignore[no-untyped-def]
+        if Path(path) == big:
+            reads.append(1)
+        return real_open(path, mode, *args, **kwargs)
+
+    monkeypatch.setattr("builtins.open", spy_open)
+    with pytest.raises(LessonLoadError) as info:
+        load_yaml(big)
+    assert "104857600 bytes" in str(info.value)
+    assert info.value.file == str(big)
+    assert reads == []  # never opened, let alone read whole
+
+
+def test_invalid_utf8_names_the_file_and_line() -> None:
+    path = PACKS / "hostile-utf8" / "x04-utf8.yaml"
+    with pytest.raises(LessonLoadError) as info:
+        load_yaml(path)
+    assert info.value.file == str(path)
+    assert info.value.line == 3
+    assert "UTF-8" in str(info.value)
+
+
+def test_syntax_error_has_a_line() -> None:
+    with pytest.raises(LessonLoadError) as info:
+        parse_yaml("a: 1\nb: [1, 2\nc: 3\n", "f.yaml")
+    assert info.value.line is not None and info.value.line >= 2
+    assert "not valid YAML" in str(info.value)
+
+
+def test_two_documents_are_refused() -> None:
+    with pytest.raises(LessonLoadError, match="exactly one"):
+        parse_yaml("a: 1\n---\nb: 2\n", "f.yaml")
+
+
+def test_missing_file_is_an_error_not_a_crash(tmp_path: Path) -> None:
+    with pytest.raises(LessonLoadError, match="cannot be read"):
+        load_yaml(tmp_path / "nope.yaml")
+
+
+def test_byte_order_mark_is_accepted() -> None:
+    doc = parse_yaml(loader.decode_utf8("\ufeffa: 1\n".encode(), "f.yaml"), "f.yaml")
+    assert doc.data == {"a": 1}
