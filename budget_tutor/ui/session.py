@@ -56,10 +56,14 @@ class AppSession(QObject):
     #: A message was shown to the user (an addition: tests and the status bar read it).
     error_shown = Signal(str)
 
-    def __init__(self, store: Store, parent: QObject | None = None, *, read_only: bool = False):
+    def __init__(
+        self, store: Store, parent: QObject | None = None, *, read_only: bool | None = None
+    ):
         super().__init__(parent)
         self.store = store
-        self.read_only = read_only
+        self.read_only = (
+            bool(getattr(store, "read_only", False)) if read_only is None else read_only
+        )
         self.household_id: int | None = None
         self.plan: Plan | None = None
         self.presentation = False
