@@ -1,0 +1,544 @@
+"""The household chooser: create, open, rename, duplicate, delete (with undo), a privacy PIN,
+sample households and plan files."""
+
+from __future__ import annotations
+
+import dataclasses
+import logging
+from pathlib import Path
+
+from PySide6.QtCore import QEvent, QSize, Qt, Signal
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QFrame,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QMenu,
+    QPushButton,
+    QSpinBox,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from budget_tutor.i18n import _, ngettext
+from budget_tutor.model import Household, Plan
+from budget_tutor.resources import data_dir as package_data_dir
+from budget_tutor.storage import HouseholdInfo, StorageError
+from budget_tutor.ui import icons, messages
+from budget_tutor.ui.pin_dialog import PinDialog
+from budget_tutor.ui.session import AppSession
+
+log = logging.getLogger(__name__)
+
+MAX_NAME = 80
+
+
+def sample_files() -> list[Path]:
+    folder = package_data_dir() / "samples"
+    return sorted(folder.glob("*.json")) if folder.is_dir() else []
+
+
+class NameDialog(QDialog):
+    """Ask for a household's name (and, for a new household, its size and region)."""
+
+    def __init__(
+        self, title: str, name: str = "", *, full: bool = False, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.full = full
+        self.setModal(True)
+        self.setWindowModality(Qt.WindowModality.WindowModal)
+        self._title = title
+        self.name_edit = QLineEdit(name, self)
+        self.name_edit.setMaxLength(MAX_NAME)
+        self.name_edit.selectAll()
+        self.people_spin = QSpinBox(self)
+        self.people_spin.setRange(1, 40)
+        self.people_spin.setValue(4)
+        self.region_edit = QLineEdit(self)
+        self.region_edit.setMaxLength(MAX_NAME)
+        self.name_label, self.people_label, self.region_label = (QLabel(self) for _i in range(3))
+        self.name_label.setBuddy(self.name_edit)
+        self.people_label.setBuddy(self.people_spin)
+        self.region_label.setBuddy(self.region_edit)
+        self.problem_label = QLabel(self)
+        self.problem_label.setStyleSheet("color: #b00020; font-weight: bold;")
+        self.problem_label.setWordWrap(True)
+        self.problem_label.hide()
+        form = QFormLayout()
+        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
+        form.addRow(self.name_label, self.name_edit)
+        if full:
+            form.addRow(self.people_label, self.people_spin)
+            form.addRow(self.region_label, self.region_edit)
+        else:
+            self.people_spin.hide()
+            self.region_edit.hide()
+            self.people_label.hide()
+            self.region_label.hide()
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
+        )
+        self.ok_button = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
+        self.buttons.accepted.connect(self._on_ok)
+        self.buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(self.problem_label)
+        layout.addWidget(self.buttons)
+        self.retranslate_ui()
+        self.name_edit.setFocus()
+
+    def name(self) -> str:
+        return " ".join(self.name_edit.text().split())
+
+    def _on_ok(self) -> None:
+        if not self.name():
+            self.problem_label.setText(_("Enter a name."))
+            self.problem_label.show()
+            self.name_edit.setFocus()
+            return
+        self.accept()
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate_ui()
+        super().changeEvent(event)
+
+    def retranslate_ui(self) -> None:
+        self.setWindowTitle(self._title)
+        self.name_label.setText(_("&Name of the household:"))
+        self.people_label.setText(_("&People in the household:"))
+        self.region_label.setText(_("&Region or village:"))
+        self.name_edit.setPlaceholderText(_("for example, Rahimov family"))
+        for label, field in (
+            (self.name_label, self.name_edit),
+            (self.people_label, self.people_spin),
+            (self.region_label, self.region_edit),
+        ):
+            field.setAccessibleName(label.text().replace("&", "").rstrip(":"))
+        messages.translate_button_box(self.buttons)
+
+
+class HouseholdPage(QWidget):
+    """The list of households on this computer and what can be done with them."""
+
+    household_opened = Signal(int)
+
+    def __init__(self, session: AppSession, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.session = session
+        self.name_dialog: NameDialog | None = None
+        self.pin_dialog: PinDialog | None = None
+        self._last_deleted: HouseholdInfo | None = None
+
+        self.title_label = QLabel(self)
+        self.title_label.setWordWrap(True)
+        self.title_label.setStyleSheet("font-size: 140%; font-weight: bold;")
+        self.hint_label = QLabel(self)
+        self.hint_label.setWordWrap(True)
+        self.list = QListWidget(self)
+        self.list.setIconSize(QSize(32, 32))
+        self.list.setWordWrap(True)
+        self.list.setSpacing(3)
+        self.list.itemActivated.connect(lambda _item: self.open_selected())
+        self.list.itemSelectionChanged.connect(self._update_buttons)
+
+        def button(icon: str) -> QPushButton:
+            b = QPushButton(icons.icon(icon), "", self)
+            b.setIconSize(QSize(24, 24))
+            b.setMinimumHeight(40)
+            return b
+
+        self.open_button = button("action-open")
+        self.open_button.setDefault(True)
+        self.new_button = button("action-add")
+        self.rename_button = button("action-rename")
+        self.duplicate_button = button("action-copy")
+        self.delete_button = button("action-remove")
+        self.pin_button = button("action-pin")
+        self.sample_button = button("action-sample")
+        self.import_button = button("action-import")
+        self.trash_button = QToolButton(self)
+        self.trash_button.setIcon(icons.icon("action-trash"))
+        self.trash_button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        self.trash_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        self.trash_button.setMinimumHeight(40)
+        self.trash_menu = QMenu(self.trash_button)
+        self.trash_button.setMenu(self.trash_menu)
+        self.trash_menu.aboutToShow.connect(self._fill_trash_menu)
+
+        self.open_button.clicked.connect(self.open_selected)
+        self.new_button.clicked.connect(self.new_household)
+        self.rename_button.clicked.connect(self.rename_selected)
+        self.duplicate_button.clicked.connect(self.duplicate_selected)
+        self.delete_button.clicked.connect(self.delete_selected)
+        self.pin_button.clicked.connect(self.pin_selected)
+        self.sample_button.clicked.connect(self.open_sample)
+        self.import_button.clicked.connect(self.import_plan_file)
+
+        # "X was deleted. [Undo]"
+        self.undo_banner = QFrame(self)
+        self.undo_banner.setFrameShape(QFrame.Shape.StyledPanel)
+        self.undo_banner.setStyleSheet("QFrame { background: #fff3cd; }")
+        self.undo_label = QLabel(self.undo_banner)
+        self.undo_label.setTextFormat(Qt.TextFormat.PlainText)
+        self.undo_label.setWordWrap(True)
+        self.undo_delete_button = QPushButton(icons.icon("action-undo"), "", self.undo_banner)
+        self.undo_delete_button.clicked.connect(self.undo_delete)
+        banner = QHBoxLayout(self.undo_banner)
+        banner.addWidget(self.undo_label, 1)
+        banner.addWidget(self.undo_delete_button)
+        self.undo_banner.hide()
+
+        actions = QGridLayout()
+        for i, b in enumerate(
+            (
+                self.open_button,
+                self.new_button,
+                self.rename_button,
+                self.duplicate_button,
+                self.pin_button,
+                self.delete_button,
+                self.sample_button,
+                self.import_button,
+                self.trash_button,
+            )
+        ):
+            actions.addWidget(b, i // 3, i % 3)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.title_label)
+        layout.addWidget(self.hint_label)
+        layout.addWidget(self.list, 1)
+        layout.addWidget(self.undo_banner)
+        layout.addLayout(actions)
+        self.retranslate_ui()
+        self.refresh()
+
+    # -- the list -----------------------------------------------------------------------------
+
+    def households(self) -> list[HouseholdInfo]:
+        try:
+            return self.session.store.list_households()
+        except StorageError as exc:
+            self.session.show_error(str(exc))
+            return []
+
+    def refresh(self) -> None:
+        selected = self.selected()
+        self.list.clear()
+        for info in self.households():
+            item = QListWidgetItem(self._item_text(info))  # plain text, always
+            item.setIcon(icons.icon("action-pin" if info.has_pin else "household"))
+            item.setData(Qt.ItemDataRole.UserRole, info.id)
+            item.setToolTip(info.name)
+            self.list.addItem(item)
+            if selected is not None and info.id == selected.id:
+                self.list.setCurrentItem(item)
+        if self.list.currentRow() < 0 and self.list.count():
+            self.list.setCurrentRow(0)
+        self.hint_label.setVisible(self.list.count() == 0)
+        self._update_buttons()
+
+    def _item_text(self, info: HouseholdInfo) -> str:
+        people = ngettext("{n} person", "{n} people", info.people).format(n=info.people)
+        details = f"{people}, {info.region}" if info.region else people
+        if info.has_pin:
+            details = _("{details} (PIN)").format(details=details)
+        return f"{info.name}\n{details}"
+
+    def selected(self) -> HouseholdInfo | None:
+        item = self.list.currentItem()
+        if item is None:
+            return None
+        hid = item.data(Qt.ItemDataRole.UserRole)
+        for info in self.households():
+            if info.id == hid:
+                return info
+        return None
+
+    def select(self, household_id: int) -> None:
+        for row in range(self.list.count()):
+            if self.list.item(row).data(Qt.ItemDataRole.UserRole) == household_id:
+                self.list.setCurrentRow(row)
+
+    def _update_buttons(self) -> None:
+        has = self.list.currentItem() is not None
+        writable = not self.session.read_only
+        for b in (self.rename_button, self.duplicate_button, self.delete_button, self.pin_button):
+            b.setEnabled(has and writable)
+        self.open_button.setEnabled(has)
+        for b in (self.new_button, self.sample_button, self.import_button, self.trash_button):
+            b.setEnabled(writable)
+
+    # -- opening ------------------------------------------------------------------------------
+
+    def open_selected(self) -> None:
+        info = self.selected()
+        if info is None:
+            return
+        if info.has_pin:
+            self.pin_dialog = PinDialog(
+                "check",
+                info.name,
+                lambda pin, hid=info.id: self.session.store.verify_pin(hid, pin),
+                parent=self,
+            )
+            self.pin_dialog.accepted.connect(lambda hid=info.id: self._open(hid))
+            self.pin_dialog.open()
+            return
+        self._open(info.id)
+
+    def _open(self, household_id: int) -> None:
+        self.session.open_household(household_id)
+        if self.session.household_id == household_id:
+            self.household_opened.emit(household_id)
+
+    # -- creating, renaming, duplicating --------------------------------------------------------
+
+    def new_household(self) -> None:
+        self.name_dialog = NameDialog(_("New household"), full=True, parent=self)
+        self.name_dialog.accepted.connect(self._create_from_dialog)
+        self.name_dialog.open()
+
+    def _create_from_dialog(self) -> None:
+        d = self.name_dialog
+        if d is None:
+            return
+        household = Household(
+            name=d.name(),
+            people=d.people_spin.value(),
+            region=" ".join(d.region_edit.text().split()),
+        )
+        self._create_and_open(Plan(household=household))
+
+    def _create_and_open(self, plan: Plan) -> int | None:
+        try:
+            hid = self.session.store.create_household(plan)
+        except StorageError as exc:
+            self.session.show_error(str(exc))
+            return None
+        self.refresh()
+        self.select(hid)
+        self._open(hid)
+        return hid
+
+    def rename_selected(self) -> None:
+        info = self.selected()
+        if info is None:
+            return
+        self.name_dialog = NameDialog(_("Rename the household"), info.name, parent=self)
+        self.name_dialog.accepted.connect(lambda hid=info.id: self._rename(hid))
+        self.name_dialog.open()
+
+    def _rename(self, household_id: int) -> None:
+        if self.name_dialog is None:
+            return
+        name = self.name_dialog.name()
+        if self.session.household_id == household_id and self.session.plan is not None:
+            # The open household: rename through the plan, so undo covers it.
+            plan = self.session.plan
+            household = dataclasses.replace(plan.household, name=name)
+            self.session.apply_edit(plan.replace(household=household), _("Rename the household"))
+        else:
+            try:
+                self.session.store.rename_household(household_id, name)
+            except StorageError as exc:
+                self.session.show_error(str(exc))
+        self.refresh()
+
+    def duplicate_selected(self) -> None:
+        info = self.selected()
+        if info is None:
+            return
+        # Translators: the suggested name of a copy of a household's plan.
+        suggestion = _("{name} (copy)").format(name=info.name)[:MAX_NAME]
+        self.name_dialog = NameDialog(_("Duplicate the household"), suggestion, parent=self)
+        self.name_dialog.accepted.connect(lambda hid=info.id: self._duplicate(hid))
+        self.name_dialog.open()
+
+    def _duplicate(self, household_id: int) -> None:
+        if self.name_dialog is None:
+            return
+        try:
+            new_id = self.session.store.duplicate_household(household_id, self.name_dialog.name())
+        except StorageError as exc:
+            self.session.show_error(str(exc))
+            return
+        self.refresh()
+        self.select(new_id)
+
+    # -- deleting and undoing it ----------------------------------------------------------------
+
+    def delete_selected(self) -> None:
+        info = self.selected()
+        if info is None:
+            return
+        question = _(
+            'Delete "{name}"? Its plan and lesson progress go to the deleted households, '
+            "where they can be brought back."
+        ).format(name=info.name)
+        if not messages.confirm(self, _("Delete a household"), question, danger=True):
+            return
+        try:
+            self.session.store.delete_household(info.id)
+        except StorageError as exc:
+            self.session.show_error(str(exc))
+            return
+        if self.session.household_id == info.id:
+            self.session.close_household()
+        self._last_deleted = info
+        self.undo_label.setText(_('"{name}" was deleted.').format(name=info.name))
+        self.undo_banner.show()
+        self.refresh()
+
+    def undo_delete(self) -> None:
+        info = self._last_deleted
+        if info is None:
+            return
+        self._restore(info.id)
+        self._last_deleted = None
+        self.undo_banner.hide()
+
+    def _restore(self, household_id: int) -> None:
+        try:
+            self.session.store.undelete_household(household_id)
+        except StorageError as exc:
+            self.session.show_error(str(exc))
+            return
+        self.refresh()
+        self.select(household_id)
+
+    def _fill_trash_menu(self) -> None:
+        self.trash_menu.clear()
+        try:
+            deleted = self.session.store.deleted_households()
+        except StorageError as exc:
+            self.session.show_error(str(exc))
+            return
+        if not deleted:
+            action = self.trash_menu.addAction(_("No deleted households"))
+            action.setEnabled(False)
+            return
+        for info in deleted:
+            # Menu texts are plain text; "&" would become a shortcut, so double it.
+            label = _("Bring back {name}").format(name=info.name.replace("&", "&&"))
+            action = self.trash_menu.addAction(label)
+            action.triggered.connect(lambda _c=False, hid=info.id: self._restore(hid))
+
+    # -- PIN ------------------------------------------------------------------------------------
+
+    def pin_selected(self) -> None:
+        info = self.selected()
+        if info is None:
+            return
+        self.pin_dialog = PinDialog(
+            "set",
+            info.name,
+            lambda pin, hid=info.id: self.session.store.verify_pin(hid, pin),
+            has_pin=info.has_pin,
+            parent=self,
+        )
+        self.pin_dialog.accepted.connect(lambda hid=info.id: self._set_pin(hid))
+        self.pin_dialog.open()
+
+    def _set_pin(self, household_id: int) -> None:
+        d = self.pin_dialog
+        if d is None:
+            return
+        try:
+            self.session.store.set_pin(household_id, None if d.remove_pin else d.new_pin)
+        except StorageError as exc:
+            self.session.show_error(str(exc))
+        self.refresh()
+
+    # -- samples and plan files -----------------------------------------------------------------
+
+    def sample_plans(self) -> list[Plan]:
+        from budget_tutor.planfile import load_plan_file
+
+        plans = []
+        for path in sample_files():
+            try:
+                plans.append(load_plan_file(path))
+            except StorageError:
+                log.exception("sample plan %s cannot be read", path.name)
+        return plans
+
+    def open_sample(self) -> None:
+        plans = self.sample_plans()
+        if not plans:
+            self.session.show_error(_("No sample households are installed."))
+            return
+        choice = messages.ask_choice(
+            self,
+            _("Open a sample household"),
+            _("Sample households are made-up families to practise with. Choose one:"),
+            [p.household.name for p in plans],
+        )
+        if choice < 0:
+            return
+        self._create_and_open(plans[choice])
+
+    def import_plan_file(self) -> None:
+        from budget_tutor.planfile import load_plan_file
+
+        path = messages.choose_file_to_open(
+            self, _("Import a plan file"), messages.plan_file_filters()
+        )
+        if not path:
+            return
+        try:
+            plan = load_plan_file(path)
+        except StorageError as exc:
+            self.session.show_error(
+                _('"{file}" cannot be used: {problem}').format(
+                    file=Path(path).name, problem=str(exc)
+                )
+            )
+            return
+        self._create_and_open(plan)
+
+    # -- texts ----------------------------------------------------------------------------------
+
+    def showEvent(self, event: QEvent) -> None:  # type: ignore[override]
+        self.refresh()
+        super().showEvent(event)  # type: ignore[arg-type]
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate_ui()
+            self.refresh()
+        super().changeEvent(event)
+
+    def retranslate_ui(self) -> None:
+        self.title_label.setText(_("Households on this computer"))
+        self.hint_label.setText(
+            _("There are no households yet. Create one, or open a sample household to practise.")
+        )
+        self.list.setAccessibleName(_("Households"))
+        for b, text, tip in (
+            (self.open_button, _("&Open"), _("Open the chosen household's plan (Enter)")),
+            (self.new_button, _("&New household…"), _("Create a new household")),
+            (self.rename_button, _("Re&name…"), _("Change the household's name")),
+            (self.duplicate_button, _("D&uplicate…"), _("Make a copy of the plan to try ideas")),
+            (self.pin_button, _("&PIN…"), _("Set, change or remove a privacy PIN")),
+            (self.delete_button, _("&Delete…"), _("Delete the household (it can be brought back)")),
+            (self.sample_button, _("Open a &sample…"), _("A made-up family to practise with")),
+            (self.import_button, _("&Import a plan file…"), _("Add a household from a plan file")),
+            (self.trash_button, _("Deleted households"), _("Bring back a deleted household")),
+        ):
+            b.setText(text)
+            b.setToolTip(tip)
+            b.setAccessibleName(text.replace("&", "").rstrip("…"))
+        self.undo_delete_button.setText(_("&Undo"))
+        self.undo_delete_button.setAccessibleName(_("Undo the delete"))
+        if self._last_deleted is not None:
+            self.undo_label.setText(_('"{name}" was deleted.').format(name=self._last_deleted.name))
