@@ -10,7 +10,11 @@ def main(argv: list[str] | None = None) -> int:
     if args and args[0] in ("plan", "lessons", "translations", "--help", "-h", "--version"):
         from budget_tutor.cli import run
 
-        return run(args)
+        try:
+            return run(args)
+        except BrokenPipeError:  # output piped into `head` and closed: not an error
+            sys.stderr.close()
+            return 0
     from budget_tutor.ui.app import run_app
 
     return run_app(args)

@@ -207,3 +207,11 @@ def spread(total: int, parts: int) -> list[int]:
 def to_chart(minor: int) -> float:
     """The only place money becomes a float: a value of major units for a chart axis."""
     return minor / MINOR_PER_MAJOR
+
+
+def format_percent(value: Decimal, locale: str) -> str:
+    """A percentage (``Decimal("12.5")`` is 12.5 %) in the locale's number format, with the % sign
+    placed as the locale writes it (``12,5 %`` in Russian)."""
+    from babel.numbers import format_percent as babel_percent
+
+    return babel_percent(value / 100, format="#,##0.#%", locale=locale)

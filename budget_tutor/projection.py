@@ -405,6 +405,18 @@ def project(
                 investment_income += inv_income[cal]
 
         # -- savings -----------------------------------------------------------------------
+        # Money is moved into savings only when the purse has it: a planned contribution is cut
+        # to what is left after this month's spending (a family cannot save money it does not
+        # have), and skipped when the purse is empty.
+        cash = (
+            cash_open
+            + income
+            + investment_income
+            + loans_received
+            - spending
+            - debt_service
+            - investment_costs
+        )
         contributions = 0
         interest_earned = 0
         for place, contribution, habit_from, lump_sums in savings_plan:
@@ -414,25 +426,17 @@ def project(
                 if place.annual_rate and balance > 0
                 else 0
             )
-            moved = lump_sums.get(mi, 0)
+            planned = lump_sums.get(mi, 0)
             if mi >= habit_from:
-                moved += contribution[cal]
+                planned += contribution[cal]
                 if place.percent_of_remittance:
-                    moved += percent_of(remittance_income, place.percent_of_remittance)
+                    planned += percent_of(remittance_income, place.percent_of_remittance)
+            moved = min(planned, cash) if cash > 0 else 0
+            cash -= moved
             balances[place.id] = balance + interest + moved
             contributions += moved
             interest_earned += interest
 
-        cash = (
-            cash_open
-            + income
-            + investment_income
-            + loans_received
-            - spending
-            - debt_service
-            - investment_costs
-            - contributions
-        )
         withdrawals = 0
         if cash < 0:
             need = -cash

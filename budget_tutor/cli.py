@@ -1,0 +1,312 @@
+"""The command line: ``budget-tutor plan``, ``budget-tutor lessons check``, ``budget-tutor translations``.
+
+For trainers preparing handouts and for scripts. Messages are translated (``--lang``); a bad file
+exits non-zero with the same clear message the app shows.
+"""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+import csv
+import io
+import json
+import sys
+from collections.abc import Sequence
+from typing import TextIO
+
+from budget_tutor import __version__, i18n
+from budget_tutor.i18n import _, ngettext
+from budget_tutor.model import MAX_HORIZON, Month, month_label
+from budget_tutor.money import format_amount, format_money, format_percent
+from budget_tutor.projection import Comparison, Projection, compare
+from budget_tutor.scenarios import Scenario
+
+EXIT_OK = 0
+EXIT_BAD_INPUT = 2
+
+COLUMNS = (
+    ("month", None),
+    ("income", "income"),
+    ("spending", "spending"),
+    ("debt_service", "debt_service"),
+    ("saved", "contributions"),
+    ("from_savings", "withdrawals"),
+    ("cash", "cash_close"),
+    ("savings", "savings_total"),
+)
+
+
+def _headers() -> list[str]:
+    return [
+        _("Month"),
+        _("Income"),
+        _("Spending"),
+        _("Debt payments"),
+        _("Put into savings"),
+        _("Taken from savings"),
+        _("Cash at month end"),
+        _("Savings"),
+    ]
+
+
+def _row_values(projection: Projection) -> list[tuple[Month, list[int]]]:
+    out = []
+    for row in projection.rows:
+        out.append((row.month, [getattr(row, attr) for _key, attr in COLUMNS[1:]]))
+    return out
+
+
+def _summary_lines(projection: Projection, lang: str) -> list[str]:
+    s = projection.summary
+    money = lambda v: format_money(v, lang)  # noqa: E731
+    lines = [
+        _("Income: {amount}").format(amount=money(s.total_income)),
+        _("Spending: {amount}").format(amount=money(s.total_spending)),
+        _("Food is {percent} of spending").format(percent=format_percent(s.food_share, lang)),
+        _("Savings rate: {percent} of income").format(percent=format_percent(s.savings_rate, lang)),
+        _("Lowest cash: {amount} in {month}").format(
+            amount=money(s.lowest_balance), month=month_label(s.lowest_month, lang)
+        ),
+    ]
+    if s.first_short_month is None:
+        lines.append(_("The money does not run out."))
+    else:
+        lines.append(
+            _("The money runs out in {month}.").format(month=month_label(s.first_short_month, lang))
+        )
+    for goal in s.goals:
+        if goal.reached is None:
+            lines.append(_("Goal “{goal}” is not reached in this plan.").format(goal=goal.name))
+        else:
+            lines.append(
+                _("Goal “{goal}” is reached in {month}.").format(
+                    goal=goal.name, month=month_label(goal.reached, lang)
+                )
+            )
+    for year, cost in sorted(s.transfer_cost_by_year.items()):
+        if cost:
+            lines.append(
+                _("Cost of receiving money from abroad in {year}: {amount}").format(
+                    year=year, amount=money(cost)
+                )
+            )
+    lines.append(_("Savings at the end: {amount}").format(amount=money(s.end_savings)))
+    return lines
+
+
+def _title(projection: Projection) -> str:
+    return projection.scenario_name or _("Plan as it is")
+
+
+def write_table(comparison: Comparison, lang: str, out: TextIO) -> None:
+    headers = _headers()
+    for projection in comparison.all:
+        out.write(f"== {_title(projection)} ==\n")
+        rows = [
+            [month_label(month, lang, short=True)] + [format_amount(v, lang) for v in values]
+            for month, values in _row_values(projection)
+        ]
+        widths = [max(len(h), *(len(r[i]) for r in rows)) for i, h in enumerate(headers)]
+        out.write("  ".join(h.ljust(widths[i]) for i, h in enumerate(headers)).rstrip() + "\n")
+        for r in rows:
+            cells = [r[0].ljust(widths[0])] + [c.rjust(widths[i + 1]) for i, c in enumerate(r[1:])]
+            out.write("  ".join(cells).rstrip() + "\n")
+        out.write("\n")
+        for line in _summary_lines(projection, lang):
+            out.write(f"  {line}\n")
+        out.write("\n")
+    for diff in comparison.differences:
+        more = diff.end_savings + diff.end_cash
+        if more >= 0:
+            text = _("“{scenario}” leaves {amount} more than the plan as it is.")
+        else:
+            text = _("“{scenario}” leaves {amount} less than the plan as it is.")
+        out.write(
+            text.format(scenario=diff.scenario_name, amount=format_money(abs(more), lang)) + "\n"
+        )
+
+
+def write_csv(comparison: Comparison, out: TextIO) -> None:
+    writer = csv.writer(out, lineterminator="\n")
+    writer.writerow(["scenario", *(key for key, _attr in COLUMNS)])
+    for projection in comparison.all:
+        sid = projection.scenario_id or "baseline"
+        for month, values in _row_values(projection):
+            writer.writerow([sid, month.iso(), *(f"{v / 100:.2f}" for v in values)])
+
+
+def _amount_text(minor: int) -> str:
+    sign = "-" if minor < 0 else ""
+    return f"{sign}{abs(minor) // 100}.{abs(minor) % 100:02d}"
+
+
+def write_json(comparison: Comparison, out: TextIO) -> None:
+    def projection_dict(p: Projection) -> dict[str, object]:
+        s = p.summary
+        return {
+            "scenario": p.scenario_id or "baseline",
+            "name": p.scenario_name,
+            "months": [
+                {
+                    "month": m.iso(),
+                    **{k: _amount_text(v) for (k, _a), v in zip(COLUMNS[1:], vals, strict=True)},
+                }
+                for m, vals in _row_values(p)
+            ],
+            "summary": {
+                "total_income": _amount_text(s.total_income),
+                "total_spending": _amount_text(s.total_spending),
+                "savings_rate_percent": str(s.savings_rate),
+                "food_share_percent": str(s.food_share),
+                "lowest_balance": _amount_text(s.lowest_balance),
+                "lowest_month": s.lowest_month.iso(),
+                "first_short_month": s.first_short_month.iso() if s.first_short_month else None,
+                "goals": {g.goal_id: g.reached.iso() if g.reached else None for g in s.goals},
+                "transfer_cost_by_year": {
+                    str(y): _amount_text(c) for y, c in sorted(s.transfer_cost_by_year.items())
+                },
+                "end_savings": _amount_text(s.end_savings),
+                "end_cash": _amount_text(s.end_cash),
+                "net_worth_end": _amount_text(s.net_worth_end),
+            },
+        }
+
+    json.dump(
+        {"projections": [projection_dict(p) for p in comparison.all]},
+        out,
+        ensure_ascii=False,
+        indent=2,
+    )
+    out.write("\n")
+
+
+def _pick_scenarios(available: Sequence[Scenario], wanted: Sequence[str]) -> list[Scenario]:
+    if any(w == "all" for w in wanted):
+        return list(available)
+    picked = []
+    for name in wanted:
+        match = [s for s in available if name in (s.id, s.name)]
+        if not match:
+            names = ", ".join(s.id for s in available) or "-"
+            raise LookupError(
+                _("There is no scenario “{name}” in this plan. Scenarios: {names}").format(
+                    name=name, names=names
+                )
+            )
+        picked.append(match[0])
+    return picked
+
+
+def plan_command(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    from budget_tutor.planfile import load_plan_file
+    from budget_tutor.storage import StorageError
+
+    try:
+        plan = load_plan_file(args.file)
+    except StorageError as exc:
+        err.write(
+            _("Cannot read the plan file {file}: {problem}").format(
+                file=args.file, problem=str(exc)
+            )
+            + "\n"
+        )
+        return EXIT_BAD_INPUT
+    try:
+        scenarios = _pick_scenarios(plan.scenarios, args.scenario or [])  # type: ignore[arg-type]
+    except LookupError as exc:
+        err.write(f"{exc.args[0]}\n")
+        return EXIT_BAD_INPUT
+    comparison = compare(plan, scenarios, args.months)
+    if args.format == "csv":
+        write_csv(comparison, out)
+    elif args.format == "json":
+        write_json(comparison, out)
+    else:
+        write_table(comparison, args.lang, out)
+    return EXIT_OK
+
+
+def _months(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        value = 0
+    if not 1 <= value <= MAX_HORIZON:
+        raise argparse.ArgumentTypeError(
+            ngettext(
+                "the horizon is 1 to {n} month", "the horizon is 1 to {n} months", MAX_HORIZON
+            ).format(n=MAX_HORIZON)
+        )
+    return value
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="budget-tutor",
+        description=_(
+            "Budget Tutor: family budget lessons and planner. Without a command, the app starts."
+        ),
+    )
+    parser.add_argument("--version", action="version", version=f"budget-tutor {__version__}")
+    sub = parser.add_subparsers(dest="command")
+    plan = sub.add_parser("plan", help=_("print the month-by-month projection of a plan file"))
+    plan.add_argument("file", help=_("a plan file (.json)"))
+    plan.add_argument("--months", type=_months, default=12, help=_("how many months (1 to 120)"))
+    plan.add_argument(
+        "--scenario",
+        action="append",
+        metavar="NAME",
+        help=_("also project this scenario (id or name; 'all' for every one)"),
+    )
+    plan.add_argument("--format", choices=("table", "csv", "json"), default="table")
+    plan.add_argument("--lang", choices=i18n.LANGUAGES, default="en")
+    lessons = sub.add_parser("lessons", help=_("check lesson files and lesson packs"))
+    lessons.add_argument("action", choices=("check",))
+    lessons.add_argument("paths", nargs="*")
+    translations = sub.add_parser("translations", help=_("the translators' workflow"))
+    translations.add_argument("rest", nargs=argparse.REMAINDER)
+    return parser
+
+
+def _preselect_language(argv: Sequence[str]) -> None:
+    """Apply ``--lang`` before argparse builds its (translated) help and errors."""
+    for i, arg in enumerate(argv):
+        value = None
+        if arg == "--lang" and i + 1 < len(argv):
+            value = argv[i + 1]
+        elif arg.startswith("--lang="):
+            value = arg.split("=", 1)[1]
+        if value in i18n.LANGUAGES:
+            i18n.set_language(value)
+
+
+def run(argv: Sequence[str], out: TextIO | None = None, err: TextIO | None = None) -> int:
+    out = out or sys.stdout
+    err = err or sys.stderr
+    _preselect_language(argv)
+    if argv and argv[0] == "translations":
+        from budget_tutor.translations import run as run_translations
+
+        return run_translations(list(argv[1:]))
+    if argv and argv[0] == "lessons" and len(argv) > 1 and argv[1] == "check":
+        from budget_tutor.lessons.check import run as run_check
+
+        return run_check(list(argv[2:]))
+    parser = build_parser()
+    args = parser.parse_args(list(argv))
+    if args.command == "plan":
+        return plan_command(args, out, err)
+    parser.print_help(out)
+    return EXIT_OK
+
+
+def run_captured(argv: Sequence[str]) -> tuple[int, str, str]:
+    """Run a command and return its exit code, output and errors (for tests)."""
+    out, err = io.StringIO(), io.StringIO()
+    with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
+        try:
+            code = run(argv, out, err)
+        except SystemExit as exc:
+            code = int(exc.code or 0)
+    return code, out.getvalue(), err.getvalue()
