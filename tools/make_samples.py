@@ -13,7 +13,6 @@ from pathlib import Path
 from budget_tutor.model import (
     Debt,
     Expense,
-    ExpenseCategory as C,
     Household,
     Income,
     IncomeKind,
@@ -28,6 +27,9 @@ from budget_tutor.model import (
     SavingsKind,
     SavingsPlace,
     Schedule,
+)
+from budget_tutor.model import (
+    ExpenseCategory as C,
 )
 from budget_tutor.money import Currency, major
 from budget_tutor.planfile import save_plan_file
