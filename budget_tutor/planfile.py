@@ -106,6 +106,21 @@ _MSG_NEWER_VERSION = N_(
     "to {supported}). Update Budget Tutor to open it."
 )
 _MSG_BAD_VERSION = N_("{text} is not a plan-file version")
+#: Messages that show the bad value without quotes of their own: the value is shown as JSON.
+_AS_JSON = frozenset(
+    {
+        _MSG_OUT_OF_RANGE,
+        _MSG_NOT_POSITIVE,
+        _MSG_NOT_INTEGER,
+        _MSG_NOT_BOOL,
+        _MSG_NOT_TEXT,
+        _MSG_NOT_OBJECT,
+        _MSG_NOT_LIST,
+        _MSG_MONTH_NUMBER,
+        _MSG_MONTHS_REPEAT,
+        _MSG_BAD_VERSION,
+    }
+)
 _MSG_CANNOT_READ = N_('The file "{path}" could not be read: {reason}.')
 _MSG_CANNOT_WRITE = N_(
     'The file "{path}" could not be written: {reason}. The old file is unchanged.'
@@ -139,9 +154,10 @@ class PlanFileError(StorageError):
 # ------------------------------------------------------------------------------------------------
 
 
-def _shown(value: Any) -> str:
-    """A short, safe rendering of a bad value for a message."""
-    if isinstance(value, str):
+def _shown(value: Any, *, as_json: bool = False) -> str:
+    """A short, safe rendering of a bad value for a message (strings bare, unless ``as_json``:
+    then as JSON, so that ``"1"`` and ``1`` differ)."""
+    if isinstance(value, str) and not as_json:
         text = value
     else:
         try:
@@ -152,7 +168,7 @@ def _shown(value: Any) -> str:
 
 
 def _fail(path: str, msgid: str, value: Any = None, **params: object) -> PlanFileError:
-    return PlanFileError(path, msgid, text=_shown(value), **params)
+    return PlanFileError(path, msgid, text=_shown(value, as_json=msgid in _AS_JSON), **params)
 
 
 def amount_to_text(minor: int) -> str:
