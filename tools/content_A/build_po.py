@@ -244,9 +244,9 @@ def build_catalog(
             raise SystemExit(f"{key}: the same English string is translated two ways into {lang}")
         seen[msgid] = text
         if msgid in catalog:
-            catalog[msgid].locations.append((key, None))
+            catalog[msgid].locations.append((f"{lesson_id}.yaml#{key}", None))
             continue
-        catalog.add(msgid, text, locations=[(key, None)])
+        catalog.add(msgid, text, locations=[(f"{lesson_id}.yaml#{key}", None)])
     out = io.BytesIO()
     write_po(out, catalog, width=0, include_lineno=False)
     return out.getvalue()
@@ -258,8 +258,19 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--check", action="store_true", help="check only, write nothing")
     args = parser.parse_args(argv)
     failed = False
+    # The i18n tooling merges every lessons.d/*.po into one catalog: a msgid shared by two lessons
+    # must have one translation.
+    shared: dict[tuple[str, str], tuple[str, str]] = {}
     for lesson_id in args.lessons:
         errors, strings, translations = check_lesson(lesson_id)
+        for key, msgid in strings:
+            for lang in LANGS:
+                text = str((translations.get(key) or {}).get(lang, "")).strip()
+                first = shared.setdefault((lang, msgid), (f"{lesson_id}#{key}", text))
+                if first[1] != text:
+                    errors.append(
+                        f"{lesson_id}#{key} ({lang}) is translated differently in {first[0]}"
+                    )
         for error in errors:
             print(error)
         if errors:
