@@ -22,7 +22,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from decimal import Decimal
 
-from budget_tutor.i18n import N_, _
+from budget_tutor.i18n import N_, _, ngettext, safe_format
 from budget_tutor.model import (
     ExpenseCategory,
     Investment,
@@ -31,8 +31,10 @@ from budget_tutor.model import (
     Plan,
     SavingsKind,
     Schedule,
+    month_label,
 )
-from budget_tutor.money import major
+from budget_tutor.money import format_money, major
+from budget_tutor.projection import Projection, ScenarioDifference
 from budget_tutor.scenarios import (
     AddInvestment,
     ExchangeRateShock,
@@ -235,3 +237,171 @@ def scenario_display_description(scenario: Scenario) -> str:
     if is_preset(scenario) and scenario.description:
         return _(scenario.description)
     return scenario.description
+
+
+# ------------------------------------------------------------------------------------------------
+# a scenario's result in words a family can read
+# ------------------------------------------------------------------------------------------------
+
+
+def _money(amount: int, locale: str) -> str:
+    return format_money(amount, locale, decimals=False)
+
+
+def money_at_end(projection: Projection) -> int:
+    """Savings plus the purse at the end of the projection."""
+    return projection.summary.end_savings + projection.summary.end_cash
+
+
+def describe_difference(
+    difference: ScenarioDifference,
+    baseline: Projection,
+    scenario: Projection,
+    locale: str,
+) -> tuple[str, ...]:
+    """Plain sentences: how much more or less at the end, whether and when the money runs out,
+    the hardest month, and how each goal moves."""
+    sentences: list[str] = []
+    delta = money_at_end(scenario) - money_at_end(baseline)
+    if delta > 0:
+        sentences.append(
+            safe_format(
+                _("With this, you have {amount} more at the end."),
+                "With this, you have {amount} more at the end.",
+                amount=_money(delta, locale),
+            )
+        )
+    elif delta < 0:
+        sentences.append(
+            safe_format(
+                _("With this, you have {amount} less at the end."),
+                "With this, you have {amount} less at the end.",
+                amount=_money(-delta, locale),
+            )
+        )
+    else:
+        sentences.append(_("With this, you have the same money at the end."))
+    worth = difference.net_worth_end
+    if worth != delta:
+        template, english, amount = (
+            (
+                _("Counting investments and debts, you are {amount} better off."),
+                "Counting investments and debts, you are {amount} better off.",
+                worth,
+            )
+            if worth >= 0
+            else (
+                _("Counting investments and debts, you are {amount} worse off."),
+                "Counting investments and debts, you are {amount} worse off.",
+                -worth,
+            )
+        )
+        sentences.append(safe_format(template, english, amount=_money(amount, locale)))
+    short, base_short = difference.first_short_month, difference.baseline_first_short_month
+    if short is not None and base_short is None:
+        sentences.append(
+            safe_format(
+                _("The money runs out in {month}."),
+                "The money runs out in {month}.",
+                month=month_label(short, locale),
+            )
+        )
+    elif short is not None and base_short is not None and short != base_short:
+        sentences.append(
+            safe_format(
+                _("The money runs out in {month} instead of {base_month}."),
+                "The money runs out in {month} instead of {base_month}.",
+                month=month_label(short, locale),
+                base_month=month_label(base_short, locale),
+            )
+        )
+    elif short is not None:
+        sentences.append(
+            safe_format(
+                _("The money still runs out in {month}."),
+                "The money still runs out in {month}.",
+                month=month_label(short, locale),
+            )
+        )
+    elif base_short is not None:
+        sentences.append(_("The money no longer runs out."))
+    sentences.append(
+        safe_format(
+            _("The hardest month is {month}, with {amount} in the purse."),
+            "The hardest month is {month}, with {amount} in the purse.",
+            month=month_label(difference.lowest_month, locale),
+            amount=_money(difference.lowest_balance, locale),
+        )
+    )
+    names = {g.goal_id: g.name for g in baseline.summary.goals}
+    for goal_id, (before, after) in difference.goal_months.items():
+        name = names.get(goal_id, "")
+        if before == after:
+            continue
+        if before is not None and after is not None:
+            moved = after.minus(before)
+            singular, plural = (
+                (
+                    "“{goal}” is reached {count} month later, in {month}.",
+                    "“{goal}” is reached {count} months later, in {month}.",
+                )
+                if moved > 0
+                else (
+                    "“{goal}” is reached {count} month earlier, in {month}.",
+                    "“{goal}” is reached {count} months earlier, in {month}.",
+                )
+            )
+            sentences.append(
+                safe_format(
+                    ngettext(singular, plural, abs(moved)),
+                    plural,
+                    goal=name,
+                    count=abs(moved),
+                    month=month_label(after, locale),
+                )
+            )
+        elif after is None:
+            months = scenario.summary.months
+            sentences.append(
+                safe_format(
+                    ngettext(
+                        "“{goal}” is no longer reached in {count} month.",
+                        "“{goal}” is no longer reached in {count} months.",
+                        months,
+                    ),
+                    "“{goal}” is no longer reached in {count} months.",
+                    goal=name,
+                    count=months,
+                )
+            )
+        else:
+            sentences.append(
+                safe_format(
+                    _("“{goal}” is now reached, in {month}."),
+                    "“{goal}” is now reached, in {month}.",
+                    goal=name,
+                    month=month_label(after, locale),
+                )
+            )
+    return tuple(sentences)
+
+
+def goal_month_text(projection: Projection, locale: str) -> str:
+    """One line per goal: "School: August 2027" or "School: not reached"."""
+    lines = []
+    for goal in projection.summary.goals:
+        when = (
+            month_label(goal.reached, locale, short=True)
+            if goal.reached is not None
+            else _("not reached")
+        )
+        lines.append(
+            safe_format(
+                # Translators: a goal and when it is reached, in a table cell.
+                _("{goal}: {month}"),
+                "{goal}: {month}",
+                goal=goal.name,
+                month=when,
+            )
+        )
+    return "\n".join(lines)

@@ -189,3 +189,84 @@ def test_names_are_translated_when_shown(tmp_path) -> None:
     # names the family typed are shown as they are
     own = Scenario("s-1", "Replay March 2022", ())
     assert presets.scenario_display_name(own) == "Replay March 2022"
+
+
+# -- results in words ------------------------------------------------------------------------------
+
+
+def _with_goal() -> Plan:
+    from budget_tutor.model import SavingsGoal
+
+    box = SavingsPlace("box", "Box", SavingsKind.CASH, contribution=Schedule.monthly(major(500)))
+    return rouble_family((box,)).replace(goals=(SavingsGoal("g", "School", major(3000), "box"),))
+
+
+def test_wedding_is_described_in_plain_words() -> None:
+    from budget_tutor.projection import compare
+
+    plan = _with_goal()
+    comparison = compare(plan, [only("wedding", plan)], 24)
+    (diff,) = comparison.differences
+    (proj,) = comparison.scenarios
+    words = presets.describe_difference(diff, comparison.baseline, proj, "en")
+    assert words[0] == "With this, you have 40,000 TJS less at the end."
+    assert words[1] == "The money runs out in October 2027."
+    assert words[2].startswith("The hardest month is October 2027, with -")
+    assert presets.goal_month_text(proj, "en") == "School: Jun 2027"
+
+
+def test_cow_counts_what_the_cow_is_worth() -> None:
+    from budget_tutor.projection import compare
+
+    plan = _with_goal()
+    comparison = compare(plan, presets.preset_scenarios("cow-or-deposit", plan, TODAY), 24)
+    cow_words = presets.describe_difference(
+        comparison.differences[0], comparison.baseline, comparison.scenarios[0], "en"
+    )
+    cow_diff = comparison.differences[0]
+    less = presets.money_at_end(comparison.baseline) - presets.money_at_end(comparison.scenarios[0])
+    assert cow_words[0] == f"With this, you have {presets._money(less, 'en')} less at the end."
+    assert cow_diff.net_worth_end > 0
+    assert cow_words[1] == (
+        "Counting investments and debts, you are "
+        f"{presets._money(cow_diff.net_worth_end, 'en')} better off."
+    )
+    deposit_words = presets.describe_difference(
+        comparison.differences[1], comparison.baseline, comparison.scenarios[1], "en"
+    )
+    assert deposit_words[0].endswith("more at the end.")
+    assert not any(w.startswith("Counting") for w in deposit_words)
+
+
+def test_goal_and_short_month_moves_are_counted_with_plurals() -> None:
+    import dataclasses
+
+    from budget_tutor.projection import compare
+
+    plan = _with_goal()
+    comparison = compare(plan, [only("wedding", plan)], 24)
+    base_diff = comparison.differences[0]
+    aug, oct_, sep = Month(2027, 8), Month(2027, 10), Month(2027, 9)
+
+    def words(**changes: object) -> tuple[str, ...]:
+        diff = dataclasses.replace(base_diff, **changes)
+        return presets.describe_difference(diff, comparison.baseline, comparison.scenarios[0], "en")
+
+    assert "“School” is reached 2 months later, in October 2027." in words(
+        goal_months={"g": (aug, oct_)}
+    )
+    assert "“School” is reached 1 month earlier, in August 2027." in words(
+        goal_months={"g": (sep, aug)}
+    )
+    assert "“School” is no longer reached in 24 months." in words(goal_months={"g": (aug, None)})
+    assert "“School” is now reached, in August 2027." in words(goal_months={"g": (None, aug)})
+    assert not any("School" in w for w in words(goal_months={"g": (aug, aug)}))
+    assert "The money runs out in October 2027 instead of August 2027." in words(
+        first_short_month=oct_, baseline_first_short_month=aug
+    )
+    assert "The money still runs out in August 2027." in words(
+        first_short_month=aug, baseline_first_short_month=aug
+    )
+    assert "The money no longer runs out." in words(
+        first_short_month=None, baseline_first_short_month=aug
+    )
