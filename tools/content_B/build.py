@@ -200,6 +200,16 @@ def check_lesson(lesson_id: str, lesson: dict[str, Any]) -> list[str]:
         sid, kind = step.get("id"), step.get("type")
         if kind not in STEP_TYPES:
             errors.append(f"{sid}: unknown type {kind}")
+        for key, allowed in (
+            ("cards", {"text", "group", "picture"}),
+            ("tokens", {"id", "label", "months"}),
+        ):
+            for item in step.get(key, []):
+                if set(item) - allowed or any(v is None for v in item.values()):
+                    errors.append(f"{sid}: {key} item with unknown or empty keys: {sorted(item)}")
+        for group in step.get("groups", []):
+            if set(group) != {"id", "label"}:
+                errors.append(f"{sid}: group with keys {sorted(group)}")
         pictures = [step.get("picture")] + [c.get("picture") for c in step.get("cards", [])]
         for pic in filter(None, pictures):
             if not (ROOT / "assets" / pic).is_file():
