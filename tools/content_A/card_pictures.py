@@ -1,0 +1,239 @@
+"""Draw the small sort-card pictures of lessons m00-m03 (flat 64x64 glyphs, no text).
+
+Each glyph is drawn once here and written as ``assets/pictures/<lesson-id>-<name>.svg`` for every
+lesson that uses it, so a lesson's pictures travel with its id. Run it again after changing a glyph:
+
+    .venv/bin/python tools/content_A/card_pictures.py
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+SKIN = "#e8b58e"
+
+GLYPHS: dict[str, str] = {
+    "flour": (
+        '<path d="M16 56 Q10 30 20 18 L44 18 Q54 30 48 56 Z" fill="#f1e6cf" stroke="#a88c5c" stroke-width="2.5"/>'
+        '<path d="M20 18 Q32 10 44 18" fill="none" stroke="#a88c5c" stroke-width="3"/>'
+        '<path d="M24 36 Q32 28 40 36 Q32 44 24 36 Z" fill="#e3b34a"/>'
+    ),
+    "oil": (
+        '<rect x="20" y="20" width="24" height="38" rx="5" fill="#f3c64b" stroke="#b8902a" stroke-width="2"/>'
+        '<rect x="26" y="8" width="12" height="12" fill="#3f7d3f"/>'
+        '<rect x="24" y="32" width="16" height="14" rx="2" fill="#fff7d6"/>'
+    ),
+    "medicine": (
+        '<rect x="12" y="18" width="40" height="34" rx="5" fill="#ffffff" stroke="#d24d57" stroke-width="3"/>'
+        '<path d="M32 25 V45 M22 35 H42" stroke="#d24d57" stroke-width="6"/>'
+        '<rect x="22" y="10" width="20" height="8" rx="2" fill="#d24d57"/>'
+    ),
+    "electricity": (
+        '<circle cx="32" cy="26" r="16" fill="#fff09a" stroke="#d4a017" stroke-width="2.5"/>'
+        '<rect x="24" y="42" width="16" height="12" rx="2" fill="#9aa5b1"/>'
+        '<path d="M26 46 H38 M26 50 H38" stroke="#6b7682" stroke-width="2"/>'
+        '<path d="M32 16 L27 27 H35 L30 37" fill="none" stroke="#d4a017" stroke-width="2.5"/>'
+    ),
+    "boots": (
+        '<path d="M18 8 H34 V40 L52 46 Q56 48 56 54 V58 H14 V14 Q14 8 18 8 Z" fill="#7a4a2a"/>'
+        '<rect x="14" y="54" width="42" height="4" fill="#3b2a20"/>'
+        '<path d="M14 16 H34" stroke="#e6d2b5" stroke-width="4"/>'
+    ),
+    "notebooks": (
+        '<rect x="14" y="10" width="34" height="44" rx="3" fill="#3f87c6"/>'
+        '<rect x="18" y="14" width="34" height="44" rx="3" fill="#ffffff" stroke="#3f87c6" stroke-width="2.5"/>'
+        '<path d="M24 26 H46 M24 34 H46 M24 42 H40" stroke="#9fb3c8" stroke-width="2"/>'
+    ),
+    "notebooks-pens": (
+        '<rect x="10" y="12" width="32" height="42" rx="3" fill="#ffffff" stroke="#3f87c6" stroke-width="2.5"/>'
+        '<path d="M16 24 H36 M16 32 H36 M16 40 H30" stroke="#9fb3c8" stroke-width="2"/>'
+        '<g transform="translate(46 10) rotate(20)"><rect x="0" y="0" width="6" height="36" rx="2" fill="#d24d57"/>'
+        '<path d="M0 36 L3 44 L6 36 Z" fill="#333"/></g>'
+    ),
+    "phone": (
+        '<rect x="20" y="6" width="24" height="52" rx="5" fill="#333"/>'
+        '<rect x="23" y="12" width="18" height="36" fill="#7ec8f2"/>'
+        '<circle cx="32" cy="53" r="2.5" fill="#ddd"/>'
+    ),
+    "phone-credit": (
+        '<rect x="14" y="10" width="22" height="46" rx="5" fill="#333"/>'
+        '<rect x="17" y="16" width="16" height="32" fill="#7ec8f2"/>'
+        '<path d="M42 22 Q48 30 42 38 M48 16 Q58 30 48 44" fill="none" stroke="#3f9a4f" stroke-width="3"'
+        ' stroke-linecap="round"/>'
+    ),
+    "sweets": (
+        '<rect x="36" y="14" width="14" height="42" rx="4" fill="#e4547a"/>'
+        '<rect x="39" y="8" width="8" height="7" fill="#555"/>'
+        '<ellipse cx="22" cy="42" rx="10" ry="7" fill="#f5a623"/>'
+        '<path d="M12 42 L4 36 V48 Z M32 42 L40 36 V48 Z" fill="#f5a623"/>'
+    ),
+    "curtains": (
+        '<rect x="12" y="12" width="40" height="40" fill="#bfe3f5"/>'
+        '<path d="M8 8 H56" stroke="#6b5b4b" stroke-width="4"/>'
+        '<path d="M10 10 H26 Q20 34 24 56 H10 Z" fill="#c0392b"/>'
+        '<path d="M54 10 H38 Q44 34 40 56 H54 Z" fill="#c0392b"/>'
+    ),
+    "television": (
+        '<rect x="6" y="12" width="52" height="34" rx="4" fill="#444"/>'
+        '<rect x="10" y="16" width="44" height="26" fill="#9a8ad8"/>'
+        '<path d="M24 46 L20 56 M40 46 L44 56 M16 56 H48" stroke="#444" stroke-width="3"/>'
+    ),
+    "money-abroad": (
+        '<rect x="6" y="16" width="42" height="30" rx="4" fill="#ffffff" stroke="#4a6fa5" stroke-width="2.5"/>'
+        '<path d="M6 16 L27 34 L48 16" fill="none" stroke="#4a6fa5" stroke-width="2.5"/>'
+        '<circle cx="46" cy="44" r="11" fill="#f5c542" stroke="#c79a1b" stroke-width="2"/>'
+    ),
+    "pension": (
+        '<circle cx="24" cy="16" r="7" fill="' + SKIN + '"/>'
+        '<path d="M16 16 Q16 6 24 6 Q32 6 32 16 L33 22 L15 22 Z" fill="#ecf0f1" stroke="#95a5a6"/>'
+        '<circle cx="24" cy="16" r="6" fill="' + SKIN + '"/>'
+        '<path d="M12 58 Q10 28 24 26 Q38 28 36 58 Z" fill="#7b4fa0"/>'
+        '<circle cx="46" cy="44" r="11" fill="#f5c542" stroke="#c79a1b" stroke-width="2"/>'
+    ),
+    "milk": (
+        '<path d="M16 14 H38 L44 56 H10 Z" fill="#eef3f7" stroke="#7d8a96" stroke-width="2.5"/>'
+        '<path d="M38 22 Q52 28 42 40" fill="none" stroke="#7d8a96" stroke-width="3"/>'
+        '<path d="M14 26 H40" stroke="#cfd8df" stroke-width="2"/>'
+    ),
+    "milk-yoghurt": (
+        '<path d="M10 12 H30 L34 52 H6 Z" fill="#eef3f7" stroke="#7d8a96" stroke-width="2.5"/>'
+        '<path d="M36 40 H60 Q58 56 48 56 Q38 56 36 40 Z" fill="#ffffff" stroke="#7d8a96" stroke-width="2.5"/>'
+        '<ellipse cx="48" cy="40" rx="12" ry="3" fill="#f7f3e8"/>'
+    ),
+    "potatoes": (
+        '<g fill="#c69a5b" stroke="#9c7640" stroke-width="1.5">'
+        '<ellipse cx="20" cy="40" rx="13" ry="10"/><ellipse cx="42" cy="42" rx="14" ry="10"/>'
+        '<ellipse cx="31" cy="26" rx="13" ry="10"/></g>'
+        '<g fill="#8a6535"><circle cx="16" cy="38" r="1.5"/><circle cx="44" cy="40" r="1.5"/>'
+        '<circle cx="34" cy="24" r="1.5"/></g>'
+    ),
+    "potatoes-onions": (
+        '<g fill="#c69a5b" stroke="#9c7640" stroke-width="1.5">'
+        '<ellipse cx="18" cy="44" rx="12" ry="9"/><ellipse cx="36" cy="48" rx="12" ry="8"/></g>'
+        '<path d="M46 20 Q60 40 46 56 Q32 40 46 20 Z" fill="#b05a8a"/>'
+        '<circle cx="46" cy="42" r="12" fill="#b05a8a"/>'
+        '<path d="M46 32 Q42 42 46 52 M46 32 Q50 42 46 52" fill="none" stroke="#8e3f6d" stroke-width="1.5"/>'
+        '<path d="M46 20 L44 8 M46 20 L50 9" stroke="#6aa84f" stroke-width="2.5"/>'
+    ),
+    "apricots": (
+        '<g fill="#e0781b" stroke="#b85d12" stroke-width="1.5">'
+        '<ellipse cx="18" cy="40" rx="10" ry="7"/><ellipse cx="38" cy="44" rx="10" ry="7"/>'
+        '<ellipse cx="28" cy="28" rx="10" ry="7"/><ellipse cx="48" cy="30" rx="9" ry="6"/></g>'
+        '<path d="M8 52 H56" stroke="#b88a52" stroke-width="5" stroke-linecap="round"/>'
+    ),
+    "calf": (
+        '<rect x="8" y="24" width="36" height="20" rx="8" fill="#c98b57"/>'
+        '<rect x="12" y="40" width="5" height="16" fill="#9c6a42"/>'
+        '<rect x="34" y="40" width="5" height="16" fill="#9c6a42"/>'
+        '<ellipse cx="48" cy="22" rx="10" ry="8" fill="#c98b57"/>'
+        '<circle cx="46" cy="20" r="1.8" fill="#222"/>'
+        '<ellipse cx="54" cy="25" rx="4" ry="3" fill="#f0b9a0"/>'
+    ),
+    "rice-flour": (
+        '<path d="M8 56 Q4 34 12 24 L30 24 Q38 34 34 56 Z" fill="#f1e6cf" stroke="#a88c5c" stroke-width="2"/>'
+        '<path d="M12 24 Q21 18 30 24" fill="none" stroke="#a88c5c" stroke-width="2.5"/>'
+        '<path d="M36 42 H62 Q60 56 49 56 Q38 56 36 42 Z" fill="#5d8fc9"/>'
+        '<ellipse cx="49" cy="41" rx="12" ry="4" fill="#ffffff"/>'
+    ),
+    "tea-sugar": (
+        '<ellipse cx="26" cy="40" rx="18" ry="14" fill="#2e86ab"/>'
+        '<path d="M42 40 L54 26" stroke="#2e86ab" stroke-width="4" stroke-linecap="round"/>'
+        '<path d="M10 34 Q0 40 10 48" fill="none" stroke="#2e86ab" stroke-width="3"/>'
+        '<ellipse cx="26" cy="27" rx="9" ry="3" fill="#1b5e7a"/>'
+        '<circle cx="26" cy="22" r="3" fill="#1b5e7a"/>'
+        '<path d="M12 40 H40" stroke="#f5f5f5" stroke-width="2"/>'
+        '<rect x="46" y="44" width="10" height="10" fill="#ffffff" stroke="#bbb"/>'
+        '<rect x="52" y="38" width="10" height="10" fill="#ffffff" stroke="#bbb"/>'
+    ),
+    "gas": (
+        '<rect x="18" y="16" width="28" height="42" rx="12" fill="#d84b2a"/>'
+        '<rect x="26" y="6" width="12" height="10" rx="2" fill="#7f8c8d"/>'
+        '<path d="M18 32 H46" stroke="#b03a20" stroke-width="2"/>'
+        '<path d="M32 48 Q26 42 32 36 Q38 42 32 48 Z" fill="#3f87c6"/>'
+    ),
+    "uniform": (
+        '<path d="M22 8 L10 16 L4 30 L14 34 L16 28 V58 H48 V28 L50 34 L60 30 L54 16 L42 8 Q32 16 22 8 Z"'
+        ' fill="#ffffff" stroke="#5d6d7e" stroke-width="2.5"/>'
+        '<path d="M32 14 L28 24 L32 28 L36 24 Z" fill="#2c3e50"/>'
+    ),
+    "savings-box": (
+        '<rect x="10" y="26" width="44" height="30" rx="4" fill="#9b59b6"/>'
+        '<rect x="26" y="26" width="12" height="3" fill="#5e3370"/>'
+        '<circle cx="32" cy="15" r="9" fill="#f5c542" stroke="#c79a1b" stroke-width="2"/>'
+        '<rect x="26" y="38" width="12" height="6" rx="2" fill="#7d3c98"/>'
+    ),
+    "shop-debt": (
+        '<rect x="10" y="26" width="44" height="30" fill="#e9d3ab"/>'
+        '<path d="M6 14 H58 L54 26 H10 Z" fill="#27ae60"/>'
+        '<path d="M18 14 L16 26 M30 14 L30 26 M42 14 L44 26" stroke="#ffffff" stroke-width="3"/>'
+        '<rect x="16" y="34" width="12" height="22" fill="#8a5a35"/>'
+        '<circle cx="44" cy="44" r="9" fill="#f5c542" stroke="#c79a1b" stroke-width="2"/>'
+    ),
+}
+
+#: lesson id -> the glyphs its cards use
+USES: dict[str, list[str]] = {
+    "m00-welcome": [
+        "money-abroad",
+        "pension",
+        "milk",
+        "flour",
+        "electricity",
+        "phone-credit",
+        "notebooks",
+        "potatoes",
+    ],
+    "m01-where-money-comes-from": [
+        "money-abroad",
+        "pension",
+        "apricots",
+        "calf",
+        "milk-yoghurt",
+        "potatoes-onions",
+        "flour",
+    ],
+    "m02-needs-and-wants": [
+        "flour",
+        "oil",
+        "medicine",
+        "electricity",
+        "boots",
+        "notebooks",
+        "phone",
+        "sweets",
+        "curtains",
+        "television",
+    ],
+    "m03-family-budget": [
+        "rice-flour",
+        "tea-sugar",
+        "gas",
+        "electricity",
+        "phone-credit",
+        "notebooks-pens",
+        "uniform",
+        "savings-box",
+        "shop-debt",
+    ],
+}
+
+
+def svg(body: str) -> str:
+    return (
+        '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 64 64" width="64" height="64">\n'
+        f"  {body}\n"
+        "</svg>\n"
+    )
+
+
+def main() -> int:
+    target = ROOT / "assets" / "pictures"
+    for lesson, names in USES.items():
+        for name in names:
+            (target / f"{lesson}-card-{name}.svg").write_text(svg(GLYPHS[name]), encoding="utf-8")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
