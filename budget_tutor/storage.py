@@ -18,6 +18,7 @@ import os
 import re
 import secrets
 import sqlite3
+import unicodedata
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -353,6 +354,26 @@ def _is_disk_full(exc: BaseException) -> bool:
     if isinstance(exc, OSError):
         return exc.errno in (errno.ENOSPC, errno.EDQUOT)
     return _sqlite_code(exc) == _SQLITE_FULL or "full" in str(exc).lower()
+
+
+# Letters of the Tajik (and Russian) alphabet that come right after a base letter: ғ after г,
+# ё after е, ӣ after и, қ after к, ӯ after у, ҳ after х, ҷ after ч.
+_AFTER = "\U0010ffff"
+_SORT_LETTERS = str.maketrans(
+    {
+        "ғ": "г" + _AFTER,
+        "қ": "к" + _AFTER,
+        "ҳ": "х" + _AFTER,
+        "ҷ": "ч" + _AFTER,
+        "\u0308": _AFTER,  # ё = е + diaeresis after NFD
+        "\u0304": _AFTER,  # ӣ, ӯ = и, у + macron after NFD
+    }
+)
+
+
+def name_sort_key(name: str) -> str:
+    """Sort key for household names in Latin, Russian or Tajik script, ignoring case."""
+    return unicodedata.normalize("NFD", name.casefold()).translate(_SORT_LETTERS)
 
 
 def _check_name(name: object) -> str:
@@ -698,7 +719,7 @@ class Store:
             f"FROM households WHERE {condition}"
         )
         infos = [HouseholdInfo(r[0], r[1], r[2], r[3], bool(r[4]), r[5], r[6]) for r in rows]
-        return sorted(infos, key=lambda h: (h.name.casefold(), h.id))
+        return sorted(infos, key=lambda h: (name_sort_key(h.name), h.id))
 
     def list_households(self) -> list[HouseholdInfo]:
         """Households not in the trash, by name."""
