@@ -188,6 +188,13 @@ def check_lesson(
         yaml.safe_load(tr_path.read_text(encoding="utf-8")) or {}
     )
     keys = {p for p, _ in strings}
+    glossary: list[Any] = []
+    try:  # the shared glossary and its checker (the i18n helper's), when they exist
+        from budget_tutor.translations import glossary_mismatches, read_glossary
+
+        glossary = read_glossary(ROOT / "locales" / "glossary.csv")
+    except (ImportError, OSError):
+        print("note: no glossary checker or locales/glossary.csv; skipped the glossary check")
     for extra in sorted(set(translations) - keys):
         errors.append(f"{tr_path.name}: {extra} has no English string any more")
     for key, msgid in strings:
@@ -204,6 +211,10 @@ def check_lesson(
                 )
             if re.search(r"[A-Za-z]{3,}", str(text)) and lang == "tg":
                 errors.append(f"{lesson_id}: {key} (tg) contains Latin letters")
+            for term in glossary_mismatches(glossary, lang, msgid, str(text)) if glossary else []:
+                errors.append(
+                    f"{lesson_id}: {key} ({lang}) does not use the glossary term for {term.english[0]!r}"
+                )
             if str(text).count("**") != msgid.count("**"):
                 errors.append(f"{lesson_id}: {key} ({lang}) bold markers differ")
     return errors, strings, translations
