@@ -344,7 +344,8 @@ def main(argv: list[str]) -> int:
                     problems.append(f"{po.relative_to(ROOT)} is out of date")
                 continue
             po.parent.mkdir(parents=True, exist_ok=True)
-            po.write_bytes(data)
+            if not po.is_file() or po.read_bytes() != data:
+                po.write_bytes(data)  # only when changed, so the file's date means an edit
             result = subprocess.run(
                 ["msgfmt", "--check", "-o", "/dev/null", str(po)], capture_output=True, text=True
             )
