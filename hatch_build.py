@@ -1,26 +1,58 @@
-"""Build hook: compile every locales/**/*.po into a .mo beside it, so wheels ship compiled
-catalogs (the .mo files are build outputs and are not committed)."""
+"""Build hook: compile every ``locales/<lang>/LC_MESSAGES/*.po`` into a ``.mo`` beside it, so
+wheels ship compiled catalogs (``.mo`` files are build outputs and are not committed).
+
+The lessons catalog is compiled from ``lessons.po`` with the per-lesson files
+``lessons.d/*.po`` laid over it (they win, as in ``budget-tutor translations update``), so a
+wheel has every lesson translation even if the merge was not run before the build.
+Fuzzy and untranslated entries are left out, as ``msgfmt`` does.
+"""
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 from hatchling.builders.hooks.plugin.interface import BuildHookInterface
+
+
+def _read(path: Path, locale: str | None = None):  # type: ignore[no-untyped-def]
+    from babel.messages.pofile import read_po
+
+    with open(path, "rb") as fh:
+        return read_po(fh, locale=locale, abort_invalid=False)
+
+
+def compile_catalog(po: Path) -> Path:
+    from babel.messages.mofile import write_mo
+
+    lang = po.parent.parent.name
+    catalog = _read(po)
+    parts = po.parent / "lessons.d"
+    if po.stem == "lessons" and parts.is_dir():
+        for part in sorted(parts.glob("*.po")):
+            for message in _read(part, lang):
+                if not message.id or message.fuzzy or isinstance(message.id, tuple | list):
+                    continue
+                if not message.string:
+                    continue
+                existing = catalog.get(message.id, message.context)
+                if existing is None:
+                    catalog.add(message.id, message.string, context=message.context)
+                else:
+                    existing.string = message.string
+                    existing.flags.discard("fuzzy")
+    mo = po.with_suffix(".mo")
+    tmp = mo.with_name(mo.name + ".tmp")
+    with open(tmp, "wb") as fh:
+        write_mo(fh, catalog, use_fuzzy=False)
+    os.replace(tmp, mo)
+    return mo
 
 
 class CompileCatalogsHook(BuildHookInterface):
     PLUGIN_NAME = "custom"
 
     def initialize(self, version: str, build_data: dict) -> None:
-        from babel.messages.mofile import write_mo
-        from babel.messages.pofile import read_po
-
         root = Path(self.root) / "locales"
         for po in sorted(root.glob("*/LC_MESSAGES/*.po")):
-            with open(po, "rb") as fh:
-                catalog = read_po(fh, abort_invalid=False)
-            mo = po.with_suffix(".mo")
-            tmp = mo.with_suffix(".mo.tmp")
-            with open(tmp, "wb") as fh:
-                write_mo(fh, catalog, use_fuzzy=False)
-            tmp.replace(mo)
+            compile_catalog(po)

@@ -29,6 +29,7 @@ modification time, so switching language back and forth does not re-read files.
 from __future__ import annotations
 
 import ast
+import functools
 import os
 import re
 import string
@@ -308,6 +309,7 @@ def _ternaries_to_python(tokens: list[str]) -> str:
     return result
 
 
+@functools.lru_cache(maxsize=64)
 def parse_plural_header(header: str) -> tuple[int, PluralFn]:
     """``nplurals`` and the plural function of a ``Plural-Forms`` header; ValueError if bad."""
     m = _PLURAL_HEADER_RE.match(header)
@@ -324,6 +326,7 @@ def parse_plural_header(header: str) -> tuple[int, PluralFn]:
     return nplurals, fn
 
 
+@functools.lru_cache(maxsize=64)
 def singular_only_forms(nplurals: int, fn: PluralFn) -> frozenset[int]:
     """Forms the rule uses only for n == 1 (those may drop a ``{count}``, like the English)."""
     users: dict[int, set[int]] = {}
@@ -369,37 +372,31 @@ _ESCAPES = {"n": "\n", "t": "\t", "r": "\r", '"': '"', "\\": "\\", "a": "\a", "b
             "f": "\f", "v": "\v"}  # fmt: skip
 
 
+_ESCAPE_RE = re.compile(r'\\([0-7]{1,3}|.?)|"', re.DOTALL)
+
+
+def _unescape(match: re.Match[str]) -> str:
+    if match.group(0) == '"':
+        raise ValueError('a double quote inside a string must be written \\"')
+    code = match.group(1)
+    if not code:
+        raise ValueError("a backslash ends the string")
+    if code[0] in "01234567":
+        return chr(int(code, 8))
+    if code in _ESCAPES:
+        return _ESCAPES[code]
+    raise ValueError(f"unknown escape \\{code}")
+
+
 def _unquote(text: str) -> str:
     """The value of a quoted ``.po`` string; ValueError when it is not one."""
     text = text.strip()
     if len(text) < 2 or text[0] != '"' or text[-1] != '"':
         raise ValueError("a string must be in double quotes")
     body = text[1:-1]
-    out: list[str] = []
-    i = 0
-    while i < len(body):
-        ch = body[i]
-        if ch == "\\":
-            if i + 1 >= len(body):
-                raise ValueError("a backslash ends the string")
-            nxt = body[i + 1]
-            if nxt in _ESCAPES:
-                out.append(_ESCAPES[nxt])
-                i += 2
-                continue
-            if nxt in "01234567":
-                j = i + 1
-                while j < len(body) and j < i + 4 and body[j] in "01234567":
-                    j += 1
-                out.append(chr(int(body[i + 1 : j], 8)))
-                i = j
-                continue
-            raise ValueError(f"unknown escape \\{nxt}")
-        if ch == '"':
-            raise ValueError('a double quote inside a string must be written \\"')
-        out.append(ch)
-        i += 1
-    return "".join(out)
+    if "\\" not in body and '"' not in body:
+        return body
+    return _ESCAPE_RE.sub(_unescape, body)
 
 
 def parse_header(text: str) -> dict[str, str]:
@@ -744,6 +741,13 @@ def built_in_locales_dir() -> Path:
     return locales_dir()
 
 
+def _is_installed_copy(base: Path) -> bool:
+    """True for the catalogs inside an installed wheel (``budget_tutor/_locales``): there the
+    files' times say when pip unpacked them, not which is newer, and the ``.mo`` is the build's
+    own compilation of the ``.po`` (lessons.d included)."""
+    return base.name == "_locales"
+
+
 def catalog_file(base: Path, lang: str, domain: str) -> Path | None:
     """The ``.po`` or ``.mo`` to read for ``domain`` in ``base`` (the newer wins; None: neither)."""
     folder = base / lang / "LC_MESSAGES"
@@ -753,6 +757,8 @@ def catalog_file(base: Path, lang: str, domain: str) -> Path | None:
         mo_time = mo.stat().st_mtime_ns if mo.is_file() else None
     except OSError:
         return None
+    if mo_time is not None and _is_installed_copy(base):
+        return mo
     if po_time is not None and (mo_time is None or po_time > mo_time):
         return po
     if mo_time is not None:
@@ -768,7 +774,9 @@ def catalog_files(base: Path, lang: str, domain: str) -> list[Path]:
         # Per-lesson files are merged into lessons.po by the workflow; one edited since (newer
         # than the merged catalog) is read first, so the edit shows without running the workflow.
         parts = base / lang / "LC_MESSAGES" / "lessons.d"
-        if parts.is_dir():
+        if parts.is_dir() and not (
+            main is not None and main.suffix == ".mo" and _is_installed_copy(base)
+        ):
             try:
                 main_time = main.stat().st_mtime_ns if main is not None else -1
                 files.extend(

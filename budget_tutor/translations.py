@@ -41,6 +41,8 @@ PROJECT = "Budget Tutor"
 VERSION = "0.1.0"
 BUGS_ADDRESS = "translators@budget-tutor.invalid"
 TRANSLATED_LANGUAGES: tuple[str, ...] = ("tg", "ru")
+#: Names that stay as they are in every language (not checked against the glossary).
+PROPER_NAMES: tuple[str, ...] = ("Budget Tutor",)
 KEYWORDS = ["_", "N_", "gettext", "ngettext:1,2", "pgettext:1c,2", "npgettext:1c,2,3"]
 COMMENT_TAGS = ["Translators:"]
 LANGUAGE_TEAMS = {
@@ -503,7 +505,10 @@ def glossary_mismatches(
     terms: Sequence[GlossaryTerm], lang: str, msgid: str, msgstr: str
 ) -> list[GlossaryTerm]:
     found = []
-    lowered = msgid.lower()
+    lowered = re.sub(r"\{[^{}]*\}", " ", msgid)  # placeholders are not words
+    for name in PROPER_NAMES:
+        lowered = lowered.replace(name, " ")
+    lowered = lowered.lower()
     for term in terms:
         if not term.checked or not term.translations.get(lang):
             continue
