@@ -43,7 +43,7 @@ from budget_tutor.model import (
     Schedule,
 )
 from budget_tutor.money import MAX_AMOUNT, MINOR_PER_MAJOR, Currency
-from budget_tutor.scenarios import CHANGE_TYPES, Scenario
+from budget_tutor.scenarios import CHANGE_TYPES, Change, Scenario
 from budget_tutor.storage import DiskFull, StorageError
 
 FORMAT_NAME = "budget-tutor-plan"
@@ -617,7 +617,7 @@ def plan_to_dict(plan: Plan) -> dict[str, Any]:
     return document
 
 
-def _read_change(value: Any, path: str) -> object:
+def _read_change(value: Any, path: str) -> Change:
     if not isinstance(value, dict):
         raise _fail(path, _MSG_NOT_OBJECT, value)
     if "kind" not in value:
@@ -625,7 +625,8 @@ def _read_change(value: Any, path: str) -> object:
     kind = value["kind"]
     if not isinstance(kind, str) or kind not in CHANGE_TYPES:
         raise _fail(_join(path, "kind"), _MSG_UNKNOWN_KIND, kind, choices=", ".join(CHANGE_TYPES))
-    return _read_record(CHANGE_TYPES[kind], value, path, extra=frozenset({"kind"}))
+    change: Change = _read_record(CHANGE_TYPES[kind], value, path, extra=frozenset({"kind"}))
+    return change
 
 
 def _read_scenario(value: Any, path: str) -> Scenario:
@@ -718,9 +719,17 @@ def _no_duplicate_keys(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
     return result
 
 
+# A list of whole numbers spread over lines by ``indent``; raw newlines never occur inside JSON
+# strings, so this cannot match text inside a name.
+_NUMBER_LIST_RE = re.compile(r"\[\n\s+(-?\d+(?:,\n\s+-?\d+)*)\n\s*\]")
+
+
 def plan_to_json(plan: Plan) -> str:
-    """The plan document as JSON text (UTF-8, indented, keys in a stable order)."""
-    return json.dumps(plan_to_dict(plan), ensure_ascii=False, indent=2) + "\n"
+    """The plan document as JSON text (UTF-8, indented, keys in a stable order; lists of
+    calendar months on one line)."""
+    text = json.dumps(plan_to_dict(plan), ensure_ascii=False, indent=2)
+    text = _NUMBER_LIST_RE.sub(lambda m: "[" + re.sub(r",\n\s+", ", ", m.group(1)) + "]", text)
+    return text + "\n"
 
 
 def plan_from_json(raw: bytes | str) -> Plan:

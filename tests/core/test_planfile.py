@@ -637,3 +637,18 @@ def test_disk_full_on_export_is_disk_full(tmp_path: Path, monkeypatch: pytest.Mo
     assert "disk is full" in str(info.value)
     monkeypatch.undo()
     assert os.listdir(tmp_path) == []
+
+
+def test_the_documented_example_is_a_valid_plan() -> None:
+    doc = (Path(__file__).resolve().parents[2] / "docs" / "plan-format.md").read_text("utf-8")
+    example = doc.split("```json\n", 1)[1].split("```", 1)[0]
+    plan = planfile.plan_from_json(example)
+    assert plan.household.name == "Rahimovs, Kulob"
+    assert planfile.plan_to_json(plan) == example  # the example is exactly what the app writes
+
+
+def test_month_lists_are_written_on_one_line_and_names_are_untouched() -> None:
+    plan = full_plan().replace(household=Household("[\n  4,\n  5\n] and [ 1, 2 ]"))
+    text = planfile.plan_to_json(plan)
+    assert '"months": [4, 5, 6, 7, 8, 9, 10, 11]' in text
+    assert planfile.plan_from_json(text) == plan
