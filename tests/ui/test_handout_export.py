@@ -199,8 +199,9 @@ def test_pdf_is_in_the_current_language(qtbot, tmp_path) -> None:
 
 def test_export_with_dialog_writes_the_file_or_says_why_not(qtbot, tmp_path, monkeypatch) -> None:
     class Session:
-        plan = family_plan()
-        errors: list[str] = []
+        def __init__(self) -> None:
+            self.plan = family_plan()
+            self.errors: list[str] = []
 
         def show_error(self, message: str) -> None:
             self.errors.append(message)
