@@ -519,7 +519,9 @@ class Store:
     def _open_locked(cls, base: Path, lock_fd: int, clock: Callable[[], datetime]) -> Store:
         db = base / DB_NAME
         _remove_stale_temps(base)
-        if db.exists():
+        if not db.exists():
+            _set_aside_orphans(base, clock)
+        else:
             size = db.stat().st_size
             if size == 0 and not _nonempty(Path(f"{db}-wal")) and not _list_backups(base):
                 # Created but never written (a crash at the very first start): nothing to keep.
@@ -527,9 +529,9 @@ class Store:
                     extra.unlink(missing_ok=True)
             else:
                 version = _header_version(db)
-                if version is None:
+                if version is None and not _nonempty(Path(f"{db}-wal")):
                     raise cls._move_aside(base, clock)
-                if version > SCHEMA_VERSION:
+                if version is not None and version > SCHEMA_VERSION:
                     raise DatabaseTooNew(db, version)
         try:
             conn = sqlite3.connect(db, isolation_level=None, timeout=5.0)
@@ -1097,6 +1099,20 @@ def _list_backups(base: Path) -> list[BackupInfo]:
     infos = [BackupInfo.from_path(folder / name) for name in names]
     found = [info for info in infos if info is not None]
     return sorted(found, key=lambda info: info.path.name, reverse=True)
+
+
+def _set_aside_orphans(base: Path, clock: Callable[[], datetime]) -> None:
+    """A WAL without its database (a crash while a damaged database was moved aside) would be
+    replayed into a new database: move it aside too."""
+    db = base / DB_NAME
+    stamp = clock().astimezone(UTC).strftime("%Y%m%dT%H%M%S%fZ")
+    for suffix in ("-wal", "-shm"):
+        side = Path(f"{db}{suffix}")
+        if side.exists():
+            try:
+                os.replace(side, base / f"{DB_NAME}.orphan-{stamp}{suffix}")
+            except OSError as exc:
+                raise _os_error(exc, base) from None
 
 
 def _remove_stale_temps(base: Path) -> None:

@@ -732,3 +732,41 @@ def test_household_info_is_frozen(store: Store) -> None:
     info = store.list_households()[0]
     with pytest.raises(dataclasses.FrozenInstanceError):
         info.name = "x"  # type: ignore[misc]
+
+
+def test_a_wal_without_its_database_is_set_aside_not_replayed(data: Path) -> None:
+    with Store.open(data) as s:
+        s.create_household(family())
+        s.conn.execute("PRAGMA wal_autocheckpoint = 0")
+        s.create_household(family("Only in the WAL"))
+        wal = Path(f"{s.db_path}-wal").read_bytes()
+    assert len(wal) > 0
+    (data / "budget.sqlite").rename(data / "moved-away.sqlite")
+    Path(f"{data / 'budget.sqlite'}-wal").write_bytes(wal)
+    with Store.open(data) as s:
+        assert s.list_households() == []
+        assert s.conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+    [orphan] = list(data.glob("budget.sqlite.orphan-*-wal"))
+    assert orphan.read_bytes() == wal
+
+
+def test_a_crash_right_after_the_first_save_loses_nothing(data: Path) -> None:
+    code = (
+        "import os, signal, sys\n"
+        "from budget_tutor.model import Household, Plan\n"
+        "from budget_tutor.storage import Store\n"
+        "s = Store.open(sys.argv[1])\n"
+        "s.create_household(Plan(Household('First family')))\n"
+        "os.kill(os.getpid(), signal.SIGKILL)\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", code, str(data)],
+        cwd=REPO,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert done.returncode == -signal.SIGKILL, done.stderr
+    assert Path(f"{data / 'budget.sqlite'}-wal").stat().st_size > 0
+    with Store.open(data) as s:
+        assert [h.name for h in s.list_households()] == ["First family"]
