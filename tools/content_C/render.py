@@ -8,10 +8,9 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-# A developer tool, not the core: it needs Qt to render what the app will show.
-from PySide6.QtCore import Qt  # noqa: TID251
-from PySide6.QtGui import QGuiApplication, QImage, QPainter  # noqa: TID251
-from PySide6.QtSvg import QSvgRenderer  # noqa: TID251
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QGuiApplication, QImage, QPainter
+from PySide6.QtSvg import QSvgRenderer
 
 ROOT = Path(__file__).resolve().parents[2]
 PREFIXES = ("m08-", "m09-", "m10-", "lesson-m08-", "lesson-m09-", "lesson-m10-")
