@@ -12,7 +12,6 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QEvent
 from PySide6.QtWidgets import (
-    QFileDialog,
     QHBoxLayout,
     QLabel,
     QPushButton,
@@ -138,9 +137,16 @@ class PlanChartsPanel(QWidget):
     # -- export -----------------------------------------------------------------------------
 
     def export_png(self) -> None:
+        """Ask where to save the visible chart as a PNG picture, then write it."""
+        from budget_tutor.ui import messages
+
         canvas = self.current_canvas()
-        path, _filter = QFileDialog.getSaveFileName(
-            self, _("Save the chart as a picture"), self._suggested_name(), _("PNG picture (*.png)")
+        path = messages.choose_file_to_save(
+            self,
+            _("Save the chart as a picture"),
+            [_("PNG picture (*.png)")],
+            self._suggested_name(),
+            "png",
         )
         if not path:
             return

@@ -7,7 +7,6 @@ import sys
 import textwrap
 
 import pytest
-from PySide6.QtWidgets import QFileDialog
 
 from budget_tutor.charts import cash_flow, category_totals
 from budget_tutor.model import (
@@ -26,6 +25,7 @@ from budget_tutor.model import (
 from budget_tutor.money import major, to_chart
 from budget_tutor.projection import project
 from budget_tutor.storage import Store
+from budget_tutor.ui import messages
 from budget_tutor.ui.plan_charts_panel import PlanChartsPanel
 from budget_tutor.ui.session import AppSession
 
@@ -166,7 +166,7 @@ def test_closing_the_household_leaves_no_chart(panel, session) -> None:
 
 def test_export_png(panel, qtbot, tmp_path, monkeypatch) -> None:
     target = tmp_path / "chart"
-    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(target), ""))
+    monkeypatch.setattr(messages, "choose_file_to_save", lambda *a, **k: str(target))
     panel.export_png()
     data = (tmp_path / "chart.png").read_bytes()
     assert data.startswith(b"\x89PNG\r\n\x1a\n")
@@ -177,7 +177,7 @@ def test_export_png(panel, qtbot, tmp_path, monkeypatch) -> None:
 
 def test_export_png_to_a_missing_folder_says_so(panel, session, tmp_path, monkeypatch) -> None:
     target = tmp_path / "no such folder" / "chart.png"
-    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(target), ""))
+    monkeypatch.setattr(messages, "choose_file_to_save", lambda *a, **k: str(target))
     panel.export_png()
     assert session.last_error is not None
     assert session.last_error.startswith("The picture could not be saved: ")
@@ -191,6 +191,7 @@ def test_matplotlib_is_not_imported_until_a_chart_is_shown(tmp_path) -> None:
         from PySide6.QtWidgets import QApplication
         app = QApplication([])
         from budget_tutor.storage import Store
+from budget_tutor.ui import messages
         from budget_tutor.ui.session import AppSession
         from budget_tutor.ui.plan_charts_panel import PlanChartsPanel
         session = AppSession(Store.open({str(tmp_path / "s")!r}))
