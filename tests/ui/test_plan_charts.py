@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
 import textwrap
@@ -191,7 +192,6 @@ def test_matplotlib_is_not_imported_until_a_chart_is_shown(tmp_path) -> None:
         from PySide6.QtWidgets import QApplication
         app = QApplication([])
         from budget_tutor.storage import Store
-from budget_tutor.ui import messages
         from budget_tutor.ui.session import AppSession
         from budget_tutor.ui.plan_charts_panel import PlanChartsPanel
         session = AppSession(Store.open({str(tmp_path / "s")!r}))
@@ -205,7 +205,7 @@ from budget_tutor.ui import messages
         capture_output=True,
         text=True,
         timeout=60,
-        env={**__import__("os").environ, "QT_QPA_PLATFORM": "offscreen"},
+        env={**os.environ, "QT_QPA_PLATFORM": "offscreen"},
     )
     assert result.returncode == 0, result.stderr
     assert result.stdout.strip() == "ok"
