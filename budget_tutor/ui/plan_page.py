@@ -155,6 +155,8 @@ class PlanPage(QWidget):
             return None
         self.charts_panel = panel
         self.charts_layout.addWidget(panel)
+        total = sum(self.splitter.sizes()) or self.width()
+        self.splitter.setSizes([total * 3 // 5, total - total * 3 // 5])
         return panel
 
     def changeEvent(self, event: QEvent) -> None:

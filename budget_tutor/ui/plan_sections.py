@@ -11,7 +11,7 @@ from typing import Any
 
 from babel.numbers import format_decimal
 from PySide6.QtCore import QEvent, Qt
-from PySide6.QtGui import QAction, QIcon, QKeySequence
+from PySide6.QtGui import QAction, QIcon, QKeySequence, QResizeEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QFormLayout,
@@ -200,6 +200,7 @@ class LineSection(QWidget):
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setWordWrap(True)
+        self.table.setTextElideMode(Qt.TextElideMode.ElideNone)
         self.table.verticalHeader().hide()
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
@@ -258,9 +259,24 @@ class LineSection(QWidget):
                 self.table.setItem(row, col, item)
             if line.id == selected:
                 self.table.selectRow(row)
-        self.table.resizeColumnsToContents()
+        self._fit_columns()
         self.empty_label.setVisible(not lines)
         self._update_buttons()
+
+    def _fit_columns(self) -> None:
+        """Columns as wide as their text but no wider than a share of the table; long texts
+        wrap onto a second line instead of being cut off."""
+        self.table.resizeColumnsToContents()
+        available = max(300, self.table.viewport().width())
+        cap = max(90, available // len(self.columns))
+        for col in range(len(self.columns)):
+            if self.table.columnWidth(col) > cap:
+                self.table.setColumnWidth(col, cap)
+        self.table.resizeRowsToContents()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._fit_columns()
 
     def selected_id(self) -> str | None:
         rows = self.table.selectionModel().selectedRows() if self.table.selectionModel() else []
