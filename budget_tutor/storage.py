@@ -211,6 +211,7 @@ _MSG_LONG_NAME = N_("A name can be at most {maximum} characters long.")
 _MSG_CONTROL_NAME = N_("A name cannot contain control characters.")
 _MSG_PIN_LENGTH = N_("A PIN must be {low} to {high} characters long.")
 _MSG_SETTING_KEY = N_("A setting needs a name.")
+_MSG_BAD_ANSWER = N_("This answer cannot be saved: it is not plain text and numbers.")
 
 
 # ------------------------------------------------------------------------------------------------
@@ -904,12 +905,20 @@ class Store:
     ) -> None:
         """Record a step's latest answer and score. ``done`` never goes back from True to False
         (only :meth:`reset_progress` clears it)."""
-        answer_text = (
-            None
-            if answer is None
-            else json.dumps(answer, ensure_ascii=False, default=_json_default)
-        )
-        score_text = None if score is None else str(Decimal(score))
+        try:
+            if answer is not None and not isinstance(answer, dict):
+                raise TypeError("answer must be a dict")
+            answer_text = (
+                None
+                if answer is None
+                else json.dumps(answer, ensure_ascii=False, default=_json_default)
+            )
+            score_value = None if score is None else Decimal(score)
+        except (TypeError, ValueError, InvalidOperation):
+            raise InvalidValue(_MSG_BAD_ANSWER) from None
+        if score_value is not None and not score_value.is_finite():
+            raise InvalidValue(_MSG_BAD_ANSWER)
+        score_text = None if score_value is None else str(score_value)
         with self._write() as conn:
             self._require(conn, household_id)
             conn.execute(

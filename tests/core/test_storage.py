@@ -770,3 +770,15 @@ def test_a_crash_right_after_the_first_save_loses_nothing(data: Path) -> None:
     assert Path(f"{data / 'budget.sqlite'}-wal").stat().st_size > 0
     with Store.open(data) as s:
         assert [h.name for h in s.list_households()] == ["First family"]
+
+
+@pytest.mark.parametrize(
+    ("answer", "score"),
+    [({"x": object()}, None), ({"x": 1}, Decimal("NaN")), ({"x": 1}, "abc"), ("not a dict", None)],
+)
+def test_unstorable_answers_are_refused_cleanly(store: Store, answer: Any, score: Any) -> None:
+    hid = store.create_household(family())
+    with pytest.raises(InvalidValue) as info:
+        store.record_step(hid, "m01", "s1", answer=answer, score=score, done=True)
+    assert "cannot be saved" in str(info.value)
+    assert store.progress(hid) == {}
