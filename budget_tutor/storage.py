@@ -49,6 +49,8 @@ BACKUP_PREFIX = "budget-tutor-backup-"
 #: plus the newest backup made before a migration.
 KEEP_NEWEST = 10
 KEEP_DAYS = 14
+#: Store.open makes an "auto" backup when the newest backup is older than this.
+AUTO_BACKUP_HOURS = 24
 MAX_NAME_LENGTH = 200
 PIN_MIN_LENGTH = 4
 PIN_MAX_LENGTH = 12
@@ -488,6 +490,8 @@ class Store:
         self._conn: sqlite3.Connection | None = conn
         self._lock_fd = lock_fd
         self._clock = clock
+        #: Why the automatic backup at open failed (None: it worked or was not due).
+        self.auto_backup_error: StorageError | None = None
 
     # -- opening and closing --------------------------------------------------------------------
 
@@ -564,7 +568,24 @@ class Store:
         except BaseException:
             conn.close()
             raise
+        store._auto_backup()
         return store
+
+    def _auto_backup(self) -> None:
+        """The daily automatic backup, made at open when the newest backup is older than
+        AUTO_BACKUP_HOURS. A failure does not stop Budget Tutor from opening: it is kept in
+        :attr:`auto_backup_error` for the UI to show."""
+        try:
+            if not self._read("SELECT 1 FROM households LIMIT 1"):
+                return
+            newest = self.newest_backup()
+            if newest is not None:
+                made = datetime.strptime(newest.created, "%Y-%m-%dT%H:%M:%SZ").replace(tzinfo=UTC)
+                if self._clock() - made < timedelta(hours=AUTO_BACKUP_HOURS):
+                    return
+            self.backup("auto")
+        except StorageError as exc:
+            self.auto_backup_error = exc
 
     @staticmethod
     def _check_database(conn: sqlite3.Connection, db: Path) -> int:

@@ -782,3 +782,36 @@ def test_unstorable_answers_are_refused_cleanly(store: Store, answer: Any, score
         store.record_step(hid, "m01", "s1", answer=answer, score=score, done=True)
     assert "cannot be saved" in str(info.value)
     assert store.progress(hid) == {}
+
+
+def test_an_automatic_backup_is_made_at_open_once_a_day(data: Path) -> None:
+    clock = Clock(datetime(2026, 11, 2, 8, 0, tzinfo=UTC))
+    Store.open(data, clock=clock).close()
+    with Store.open(data, clock=clock) as s:
+        assert s.backups() == []  # nothing to protect yet
+        s.create_household(family())
+    clock.advance(minutes=5)
+    with Store.open(data, clock=clock) as s:
+        assert [b.reason for b in s.backups()] == ["auto"]
+    clock.advance(hours=23)
+    with Store.open(data, clock=clock) as s:
+        assert len(s.backups()) == 1
+    clock.advance(hours=2)
+    with Store.open(data, clock=clock) as s:
+        assert [b.reason for b in s.backups()] == ["auto", "auto"]
+        assert s.auto_backup_error is None
+
+
+def test_a_failed_automatic_backup_does_not_stop_opening(
+    data: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    with Store.open(data) as s:
+        hid = s.create_household(family())
+
+    def full(*args: Any) -> None:
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    monkeypatch.setattr(storage.os, "replace", full)
+    with Store.open(data) as s:
+        assert isinstance(s.auto_backup_error, DiskFull)
+        assert s.load_plan(hid) == family()
