@@ -254,7 +254,7 @@ def next_steps(plan: Plan, projection: Projection, locale: str) -> tuple[str, ..
                     amount=money(round_up(monthly)),
                 )
             )
-    if s.total_contributions == 0 and s.total_income > 0:
+    if s.total_contributions == 0 and s.total_income > 0 and s.first_short_month is None:
         habit = round_up(s.total_income // max(s.months, 1) // 20)
         steps.append(
             _fmt(
