@@ -28,7 +28,7 @@ from typing import Any
 
 import yaml
 from babel.messages.catalog import Catalog
-from babel.messages.pofile import write_po
+from babel.messages.pofile import read_po, write_po
 
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT))
@@ -440,13 +440,39 @@ def build_catalog(
     return re.sub(rb'"Report-Msgid-Bugs-To: [^"]*"\n', b"", out.getvalue())
 
 
+def check_other_catalogs(
+    name: str, strings: list[tuple[str, str]], table: dict[str, dict[str, str]]
+) -> list[str]:
+    """The i18n tooling merges every lessons.d/*.po into one catalog: a msgid that another lesson
+    translates differently would conflict there."""
+    errors = []
+    wanted = {msgid for _, msgid in strings}
+    for lang in LANGS:
+        folder = ROOT / "locales" / lang / "LC_MESSAGES" / "lessons.d"
+        for other in sorted(folder.glob("*.po")):
+            if other.stem == name:
+                continue
+            with other.open("rb") as handle:
+                catalog = read_po(handle)
+            for message in catalog:
+                if (
+                    message.id in wanted
+                    and message.string
+                    and message.string != table[message.id][lang]
+                ):
+                    errors.append(
+                        f"{name}: {message.id[:50]!r} ({lang}) is translated differently in {other.name}"
+                    )
+    return errors
+
+
 def process(name: str, write: bool) -> bool:
     path = BUILTIN / f"{name}.yaml"
     data = yaml.safe_load(path.read_text(encoding="utf-8"))
     errors = check_course(data) if name == COURSE else check_steps(name, data)
     strings = collect(data)
     table, tr_errors = check_translations(name, strings)
-    errors += tr_errors
+    errors += tr_errors or check_other_catalogs(name, strings, table)
     for error in errors:
         print(error)
     if errors:
