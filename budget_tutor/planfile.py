@@ -794,7 +794,8 @@ def atomic_write_bytes(path: Path, data: bytes) -> None:
     """Write ``data`` to ``path`` so that the old file or the new one survives any crash.
 
     A temporary file in the same folder is written, flushed to disk, then renamed over ``path``;
-    raises OSError (the temporary file is removed and ``path`` is untouched).
+    raises OSError (the temporary file is removed and ``path`` is untouched). Temporary files
+    that an earlier write of ``path`` left behind when it was killed are removed afterwards.
     """
     folder = path.parent
     fd, tmp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
@@ -811,6 +812,23 @@ def atomic_write_bytes(path: Path, data: bytes) -> None:
             pass
         raise
     _fsync_dir(folder)
+    _remove_stale_temps(folder, path.name, Path(tmp_name).name)
+
+
+def _remove_stale_temps(folder: Path, name: str, current: str) -> None:
+    """Delete ``.<name>.XXXXXXXX.tmp`` files (only the names :func:`atomic_write_bytes`
+    makes) left by a write of ``name`` that was killed before its rename."""
+    pattern = re.compile(rf"\.{re.escape(name)}\.[A-Za-z0-9_]{{8}}\.tmp")
+    try:
+        names = os.listdir(folder)
+    except OSError:
+        return
+    for other in names:
+        if other != current and pattern.fullmatch(other):
+            try:
+                os.unlink(folder / other)
+            except OSError:
+                pass
 
 
 def save_plan_file(path: str | os.PathLike[str], plan: Plan) -> None:
