@@ -595,10 +595,23 @@ class MainWindow(QMainWindow):
 
     def retranslate_ui(self) -> None:
         nav = {
-            "lessons": (_("Lessons"), _("Short lessons about the family's money")),
-            "plan": (_("My plan"), _("The family's income, spending, savings and goals")),
-            "whatif": (_("What if?"), _("Try changes and compare what happens")),
-            "progress": (_("Progress"), _("Lessons done and exercises answered")),
+            # Translators: the four big navigation buttons; short, they sit under icons.
+            "lessons": (
+                pgettext("navigation", "Lessons"),
+                _("Short lessons about the family's money"),
+            ),
+            "plan": (
+                pgettext("navigation", "My plan"),
+                _("The family's income, spending, savings and goals"),
+            ),
+            "whatif": (
+                pgettext("navigation", "What if?"),
+                _("Try changes and compare what happens"),
+            ),
+            "progress": (
+                pgettext("navigation", "Progress"),
+                _("Lessons done and exercises answered"),
+            ),
         }
         for key, (text, tip) in nav.items():
             action = self.nav_actions[key]

@@ -31,7 +31,10 @@ def write_catalog(base: Path, lang: str, entries: dict[str, str]) -> None:
         '"Plural-Forms: nplurals=2; plural=(n != 1);\\n"',
         "",
     ]
-    for msgid, msgstr in entries.items():
+    for key, msgstr in entries.items():
+        context, _sep, msgid = key.rpartition("|")
+        if context:
+            lines.append(f'msgctxt "{context}"')
         lines += [f'msgid "{msgid}"', f'msgstr "{msgstr}"', ""]
     (folder / "budget_tutor.po").write_text("\n".join(lines), encoding="utf-8")
 
@@ -145,7 +148,10 @@ def test_switching_language_changes_texts(qtbot, start, tmp_path):
     write_catalog(
         tmp_path / "po",
         "ru",
-        {"My plan": "Мой план", "Households on this computer": "Семьи на этом компьютере"},
+        {
+            "navigation|My plan": "Мой план",
+            "Households on this computer": "Семьи на этом компьютере",
+        },
     )
     i18n.set_override_dir(tmp_path / "po")
     window = start("--lang", "en")
@@ -163,16 +169,31 @@ def test_switching_language_changes_texts(qtbot, start, tmp_path):
 
 def test_trainer_mode_and_reload_translations(qtbot, start, tmp_path):
     po = tmp_path / "po"
-    write_catalog(po, "ru", {"My plan": "Мой план"})
+    write_catalog(po, "ru", {"navigation|My plan": "Мой план"})
     i18n.set_override_dir(po)
     window = start("--lang", "ru")
     assert not window.reload_translations_action.isEnabled()
     window.trainer_action.trigger()
     assert window.session.trainer_mode
     assert window.reload_translations_action.isEnabled()
-    write_catalog(po, "ru", {"My plan": "Мой семейный план"})
+    write_catalog(po, "ru", {"navigation|My plan": "Мой семейный план"})
     window.reload_translations_action.trigger()
     qtbot.waitUntil(lambda: window.nav_actions["plan"].text() == "Мой семейный план", timeout=3000)
+
+
+def test_navigation_texts_differ_between_english_and_shipped_russian(qtbot, start):
+    i18n.set_language("ru")
+    if i18n.pgettext("navigation", "My plan") == "My plan":
+        pytest.skip("the shipped Russian catalog has no navigation entries yet")
+    i18n.set_language("en")
+    window = start("--lang", "en")
+    english = [a.text() for a in window.nav_actions.values()]
+    window.session.set_language("ru")
+    qtbot.waitUntil(
+        lambda: [a.text() for a in window.nav_actions.values()] != english, timeout=3000
+    )
+    russian = [a.text() for a in window.nav_actions.values()]
+    assert all(any("а" <= ch.lower() <= "я" for ch in text) for text in russian), russian
 
 
 def test_household_name_literal_in_title(qtbot, start):
