@@ -750,8 +750,9 @@ def run(argv: Sequence[str]) -> int:
     except OSError as exc:
         out.error(f"{exc}")
     elapsed = (datetime.now(UTC) - started).total_seconds()
-    out.info(f"{args.command}: {len(out.errors)} errors, {len(out.warnings)} warnings "
-             f"({elapsed:.1f} s)")  # fmt: skip
+    print(
+        f"{args.command}: {len(out.errors)} errors, {len(out.warnings)} warnings ({elapsed:.1f} s)"
+    )
     i18n.clear_cache()
     return 1 if out.errors else 0
 
