@@ -388,6 +388,12 @@ class MainWindow(QMainWindow):
             widget = UnavailablePage()
         self.pages[key] = widget
         self.stack.addWidget(widget)
+        section_list = getattr(widget, "section_list", None)
+        if section_list is not None:  # My plan: come back to the part last looked at
+            row = self.settings.last_plan_section()
+            if 0 <= row < section_list.count():
+                section_list.setCurrentRow(row)
+            section_list.currentRowChanged.connect(self.settings.set_last_plan_section)
         return widget
 
     def show_page(self, key: str) -> None:

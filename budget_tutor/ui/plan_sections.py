@@ -235,8 +235,16 @@ class LineSection(QWidget):
         layout.addWidget(self.empty_label)
         layout.addWidget(self.table, 1)
         layout.addLayout(buttons)
+        session.household_changed.connect(self._close_dialog)
         self.retranslate_ui()
         self.refresh()
+
+    def _close_dialog(self, *_args: object) -> None:
+        """A dialog opened for one household never saves into another."""
+        if self.dialog is not None:
+            dialog, self.dialog = self.dialog, None
+            dialog.reject()
+            dialog.deleteLater()
 
     def lines(self) -> tuple[Any, ...]:
         plan = self.session.plan
@@ -312,7 +320,9 @@ class LineSection(QWidget):
         plan = self.session.plan
         if plan is None:
             return
+        self._close_dialog()
         self.dialog = LineDialog(self.section, plan, line, self)
+        self.dialog.household_id = self.session.household_id  # type: ignore[attr-defined]
         self.dialog.accepted.connect(self._dialog_accepted)
         self.dialog.open()
 
@@ -320,6 +330,8 @@ class LineSection(QWidget):
         dialog = self.dialog
         plan = self.session.plan
         if dialog is None or plan is None or dialog.result_line is None:
+            return
+        if getattr(dialog, "household_id", None) != self.session.household_id:
             return
         line = dialog.result_line
         adding = dialog.line is None

@@ -300,3 +300,14 @@ def test_text_field_context_menu_is_translated(qtbot, tmp_path):
     names = {a.objectName(): a.text() for a in menu.actions() if a.objectName()}
     assert names["edit-copy"].startswith("&Copy")
     assert QApplication.instance() is not None
+
+
+def test_plan_section_is_remembered(qtbot, start):
+    window = start("--lang", "en")
+    hid = window.session.store.create_household(Plan(household=Household(name="Section family")))
+    window.session.open_household(hid)
+    window.show_page("plan")
+    window.page("plan").show_section("debts")
+    _stop(window)
+    window = start()
+    assert window.page("plan").current_section() == "debts"

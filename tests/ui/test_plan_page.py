@@ -188,3 +188,13 @@ def test_household_name_is_plain_text(qtbot, store):
     qtbot.addWidget(page)
     assert page.title_label.textFormat() == Qt.TextFormat.PlainText
     assert page.title_label.text() == evil
+
+
+def test_open_dialog_never_saves_into_another_household(qtbot, page, store):
+    section, dialog = _add_remittance(qtbot, page, "1000")
+    other = store.create_household(Plan(household=Household(name="Other family")))
+    page.session.open_household(other)
+    assert section.dialog is None and not dialog.isVisible()
+    assert store.load_plan(other).incomes == ()
+    assert page.title_label.text() == "Other family"
+    assert section.table.rowCount() == 0
