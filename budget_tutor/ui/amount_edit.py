@@ -228,7 +228,9 @@ def parse_decimal_text(text: str, *, places: int, minimum: Decimal, maximum: Dec
 def _format_decimal(value: Decimal) -> str:
     from babel.numbers import format_decimal
 
-    return format_decimal(value, locale=i18n.babel_locale(), group_separator=False)
+    return format_decimal(
+        value, locale=i18n.babel_locale(), group_separator=False, decimal_quantization=False
+    )
 
 
 class DecimalEdit(_CheckedEdit):

@@ -119,6 +119,7 @@ def test_decimal_edit_accepts_comma_and_checks_range(qtbot):
     qtbot.addWidget(edit)
     _type(qtbot, edit, "0,1234")
     assert edit.value() == Decimal("0.1234")
+    assert edit.line_edit.text() == "0,1234"  # shown back with every digit, in Tajik style
     _type(qtbot, edit, "12")
     assert edit.value() == Decimal("0.1234")
     # the message (in Tajik here) quotes what was typed and names the largest value

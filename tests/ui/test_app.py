@@ -311,3 +311,23 @@ def test_plan_section_is_remembered(qtbot, start):
     _stop(window)
     window = start()
     assert window.page("plan").current_section() == "debts"
+
+
+def test_standard_buttons_use_our_translations(qtbot, tmp_path):
+    write_catalog(
+        tmp_path / "po", "tg", {"button|OK": "Хуб", "button|Cancel": "Бекор", "button|Yes": "Ҳа"}
+    )
+    i18n.set_override_dir(tmp_path / "po")
+    i18n.set_language("tg")
+    box = messages.error_box(None, "<b>not bold</b>")
+    qtbot.addWidget(box)
+    assert [b.text() for b in box.buttons()] == ["Хуб"]
+    assert box.textFormat() == Qt.TextFormat.PlainText
+    from PySide6.QtWidgets import QDialogButtonBox
+
+    bb = QDialogButtonBox(
+        QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+    )
+    qtbot.addWidget(bb)
+    messages.translate_button_box(bb)
+    assert sorted(b.text() for b in bb.buttons()) == ["Бекор", "Хуб"]
