@@ -96,7 +96,13 @@ _MSG_FILE_TOO_LARGE = N_(
     "The file is {size} bytes; a plan file can be at most {maximum} bytes. Is it really a plan?"
 )
 _MSG_NOT_UTF8 = N_("The file is not a text file in UTF-8. Is it really a Budget Tutor plan?")
-_MSG_NOT_JSON = N_("The file is damaged or not a plan: {detail} (line {line}, column {column}).")
+_MSG_NOT_JSON = N_(
+    "The file is damaged or not a plan: it stops making sense at line {line}, column {column}."
+)
+_MSG_BAD_NUMBER = N_(
+    "The file is damaged or not a plan: it contains a number Budget Tutor cannot read "
+    "(NaN, Infinity or thousands of digits)."
+)
 _MSG_TOO_DEEP = N_("The file is nested too deeply to be a Budget Tutor plan.")
 _MSG_DUPLICATE_KEY = N_('The key "{text}" appears twice in one object.')
 _MSG_NOT_A_PLAN = N_("The file does not hold a Budget Tutor plan.")
@@ -561,8 +567,8 @@ def _read_record(cls: type, value: Any, path: str, extra: frozenset[str] = froze
     }
     try:
         return cls(**values)
-    except (ValueError, TypeError) as exc:  # pragma: no cover - every rule is checked above
-        raise PlanFileError(path, _MSG_NOT_A_PLAN, detail=str(exc)) from None
+    except (ValueError, TypeError):  # pragma: no cover - every rule is checked above
+        raise PlanFileError(path, _MSG_NOT_A_PLAN) from None
 
 
 def _write_record(cls: type, obj: Any) -> dict[str, Any]:
@@ -751,13 +757,11 @@ def plan_from_json(raw: bytes | str) -> Plan:
             text, parse_constant=_reject_constant, object_pairs_hook=_no_duplicate_keys
         )
     except json.JSONDecodeError as exc:
-        raise PlanFileError(
-            "", _MSG_NOT_JSON, detail=exc.msg, line=exc.lineno, column=exc.colno
-        ) from None
+        raise PlanFileError("", _MSG_NOT_JSON, line=exc.lineno, column=exc.colno) from None
     except RecursionError:
         raise PlanFileError("", _MSG_TOO_DEEP) from None
-    except ValueError as exc:  # NaN/Infinity, or an integer with thousands of digits
-        raise PlanFileError("", _MSG_NOT_JSON, detail=str(exc), line=0, column=0) from None
+    except ValueError:  # NaN/Infinity, or an integer with thousands of digits
+        raise PlanFileError("", _MSG_BAD_NUMBER) from None
     return plan_from_dict(data)
 
 

@@ -498,7 +498,12 @@ def test_long_bad_values_are_shortened_in_messages() -> None:
         (b"\xff\xfe{}", "not a text file in UTF-8"),
         (b'{"format": "budget-tutor-plan", "version": 1,', "damaged or not a plan"),
         (b"", "damaged or not a plan"),
-        (b'{"format": "budget-tutor-plan", "version": NaN}', "damaged or not a plan"),
+        (b'{"format": "budget-tutor-plan", "version": NaN}', "NaN, Infinity or thousands"),
+        (
+            b'{"format": "budget-tutor-plan", "version": ' + b"9" * 5000 + b"}",
+            "thousands of digits",
+        ),
+        (b'{"format": "budget-tutor-plan",\n "version": 1,,}', "at line 2, column 15"),
         (b'{"format": "budget-tutor-plan", "format": "x"}', 'The key "format" appears twice'),
         (b"[" * 100_000 + b"]" * 100_000, "nested too deeply"),
         (b'{"format": "moneyguru", "version": 1}', '"moneyguru" is not a Budget Tutor plan file'),

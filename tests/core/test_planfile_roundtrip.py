@@ -140,7 +140,7 @@ def _unique(lines: list[Any]) -> tuple[Any, ...]:
 
 @st.composite
 def plans(draw: st.DrawFn) -> Plan:
-    few = {"max_size": 3}
+    few = {"max_size": 2}
     savings = _unique(
         draw(
             st.lists(
@@ -262,7 +262,7 @@ def plans(draw: st.DrawFn) -> Plan:
     )
 
 
-@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=50, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(plans())
 def test_plan_dict_json_plan_is_identity(plan: Plan) -> None:
     text = json.dumps(planfile.plan_to_dict(plan), ensure_ascii=False)
@@ -297,7 +297,7 @@ def damaged_documents(draw: st.DrawFn) -> Any:
     return doc
 
 
-@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=50, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(damaged_documents())
 def test_damaged_documents_raise_only_plan_file_errors(doc: Any) -> None:
     try:
