@@ -83,6 +83,15 @@ def describe_error(
     return "\n".join(lines)
 
 
+def log_current_error(logger: logging.Logger, what: str) -> None:
+    """Log the exception being handled (type and place only, see :func:`describe_error`)."""
+    exc_type, exc, tb = sys.exc_info()
+    if exc_type is None or exc is None:
+        logger.error(what)
+        return
+    logger.error("%s\n%s", what, describe_error(exc_type, exc, tb))
+
+
 class ErrorHandler:
     """``sys.excepthook``: log the details, tell the family calmly, keep the app running."""
 

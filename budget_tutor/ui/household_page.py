@@ -468,8 +468,8 @@ class HouseholdPage(QWidget):
         for path in sample_files():
             try:
                 plans.append(load_plan_file(path))
-            except StorageError:
-                log.exception("sample plan %s cannot be read", path.name)
+            except StorageError as exc:
+                log.error("sample plan %s cannot be read: %s", path.name, exc.msgid)
         return plans
 
     def open_sample(self) -> None:

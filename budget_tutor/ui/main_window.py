@@ -384,7 +384,9 @@ class MainWindow(QMainWindow):
             log.info("%s is not available", module_name)
             widget = UnavailablePage()
         except Exception:  # a broken page must not take the whole app down
-            log.exception("%s failed to start", module_name)
+            from budget_tutor.ui.app import log_current_error
+
+            log_current_error(log, f"{module_name} failed to start")
             widget = UnavailablePage()
         self.pages[key] = widget
         self.stack.addWidget(widget)

@@ -151,7 +151,9 @@ class PlanPage(QWidget):
         try:
             panel = PlanChartsPanel(self.session)
         except Exception:  # a broken panel must not take the plan editor down
-            log.exception("charts panel failed to start")
+            from budget_tutor.ui.app import log_current_error
+
+            log_current_error(log, "charts panel failed to start")
             return None
         self.charts_panel = panel
         self.charts_layout.addWidget(panel)

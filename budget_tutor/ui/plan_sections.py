@@ -301,10 +301,10 @@ class LineSection(QWidget):
 
     def _update_buttons(self) -> None:
         has = self.selected_id() is not None
-        editable = self.session.plan is not None
+        editable = self.session.plan is not None and not self.session.read_only
         self.add_button.setEnabled(editable)
-        self.edit_button.setEnabled(has)
-        self.remove_button.setEnabled(has)
+        self.edit_button.setEnabled(has and editable)
+        self.remove_button.setEnabled(has and editable)
 
     def add_line(self) -> None:
         self._open_dialog(None)

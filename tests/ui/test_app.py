@@ -229,6 +229,8 @@ def test_already_open_quit_or_read_only(qtbot, start, tmp_path, monkeypatch):
     window.session.open_household(hid)
     plan = window.session.plan
     assert not window.session.apply_edit(plan.replace(household=Household(name="New")), "x")
+    assert not window.page("plan").section("incomes").add_button.isEnabled()
+    assert not window.household_page.new_button.isEnabled()
     assert window.session.last_error
     holder.close()
 
@@ -287,6 +289,20 @@ def test_unexpected_error_is_calm_and_logged_without_family_data(qtbot, start, t
     assert "ValueError" in log_text
     assert "Secret Family Name" not in log_text
     assert window.isVisible()  # the app keeps running
+
+    # an error raised inside a Qt slot reaches the same handler
+    from PySide6.QtCore import QTimer
+
+    def broken_slot():
+        raise RuntimeError("Another Secret 999")
+
+    before = handler.count
+    QTimer.singleShot(0, broken_slot)
+    qtbot.waitUntil(lambda: handler.count == before + 1, timeout=3000)
+    for h in logging.getLogger("budget_tutor").handlers:
+        h.flush()
+    log_text = (tmp_path / "appdata" / "logs" / app_module.LOG_FILE).read_text()
+    assert "RuntimeError" in log_text and "Another Secret" not in log_text
 
 
 def test_text_field_context_menu_is_translated(qtbot, tmp_path):
