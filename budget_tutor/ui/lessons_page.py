@@ -228,6 +228,9 @@ class LessonsPage(QWidget):
         return read_progress(self.session, self.library)
 
     def refresh(self) -> None:
+        """Read the household's progress again (only while shown: ``showEvent`` refreshes)."""
+        if not self.isVisible():
+            return
         progress = self.progress()
         trainer = self.session.trainer_mode
         for card in self.cards:

@@ -75,6 +75,9 @@ class ProgressPage(QWidget):
         self.retranslate_ui()
 
     def refresh(self) -> None:
+        """Read the household's progress again (only while shown: ``showEvent`` refreshes)."""
+        if not self.isVisible():
+            return
         self.progress = read_progress(self.session, self.library)
         progress = self.progress
         modules = progress.modules()

@@ -282,6 +282,7 @@ def test_pre_test_in_the_player_and_progress_page(
 
     progress_page = ProgressPage(session, library=library)
     qtbot.addWidget(progress_page)
+    progress_page.show()
     assert progress_page.pre_value.text() == "not taken yet"
     page.open_lesson("m00-welcome")
     player = page.player
@@ -409,3 +410,24 @@ def test_drag_and_drop_moves_a_card(qtbot, page: LessonsPage) -> None:  # type: 
     if event.isAccepted() and event.dropAction() == Qt.DropAction.MoveAction:
         sort.pool.takeItem(sort.pool.row(item))  # what the drag source does after a move
     assert sort.placement() == {0: "need"}
+
+
+def test_language_switch_retranslates_lesson_text(
+    qtbot, page: LessonsPage, session: AppSession
+) -> None:  # type: ignore[no-untyped-def]
+    card = page.card("p01-every-step")
+    assert card is not None and card.title_label.text() == "Module 1: Every kind of step"
+    page.open_lesson("p01-every-step")
+    page.player.show_step(4)
+    sort = page.player.step_widget
+    assert isinstance(sort, SortWidget)
+    assert sort.prompt_label.text() == "<p>Put each card in the right basket.</p>"
+    session.set_language("ru")  # posts QEvent.LanguageChange
+    qtbot.waitUntil(lambda: "Все виды шагов" in card.title_label.text(), timeout=3000)
+    qtbot.waitUntil(
+        lambda: sort.prompt_label.text() == "<p>Положите каждую карточку в нужную корзину.</p>",
+        timeout=3000,
+    )
+    assert page.player.lesson_title.text() == "Все виды шагов"
+    session.set_language("en")
+    qtbot.waitUntil(lambda: card.title_label.text() == "Module 1: Every kind of step", timeout=3000)

@@ -1,0 +1,56 @@
+"""Every built-in lesson that validates opens in the real player and every step renders."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt
+
+from budget_tutor.lessons.library import builtin_lessons_dir, load_library
+from budget_tutor.model import Household, Plan
+from budget_tutor.storage import Store
+from budget_tutor.ui.lesson_steps import AssessmentWidget
+from budget_tutor.ui.lessons_page import LessonsPage
+from budget_tutor.ui.session import AppSession
+
+LIBRARY = load_library(builtin_lessons_dir())
+
+
+@pytest.fixture
+def session(qtbot, tmp_path: Path):  # type: ignore[no-untyped-def]
+    store = Store.open(tmp_path / "store")
+    s = AppSession(store)
+    s.open_household(store.create_household(Plan(Household("Nazarov"))))
+    s.set_trainer_mode(True)
+    yield s
+    store.close()
+
+
+@pytest.mark.parametrize("lesson_id", [x.id for x in LIBRARY.lessons])
+@pytest.mark.parametrize("lang", ["en", "tg"])
+def test_builtin_lesson_steps_render(qtbot, session: AppSession, lesson_id: str, lang: str) -> None:  # type: ignore[no-untyped-def]
+    session.set_language(lang)
+    page = LessonsPage(session, library=LIBRARY)
+    qtbot.addWidget(page)
+    page.resize(1000, 800)
+    page.show()
+    qtbot.waitExposed(page)
+    page.activateWindow()
+    qtbot.waitUntil(page.isActiveWindow)  # keyboard shortcuts work in the active window
+    page.open_lesson(lesson_id)
+    player = page.player
+    lesson = LIBRARY.lesson(lesson_id)
+    assert lesson is not None and player.lesson is lesson
+    for index, step in enumerate(lesson.steps):
+        widget = player.step_widget
+        assert widget is not None and widget.step is step
+        widget.grab()
+        if isinstance(widget, AssessmentWidget):
+            assert len(widget.option_boxes) == len(
+                LIBRARY.course.assessment if LIBRARY.course else ()
+            )
+        assert player.notes_frame.isVisible() == bool(step.trainer_notes)
+        if index + 1 < len(lesson.steps):
+            qtbot.keyClick(player, Qt.Key.Key_PageDown)
+    assert player.index == len(lesson.steps) - 1
