@@ -538,6 +538,7 @@ class Store:
                     raise cls._move_aside(base, clock)
                 if version is not None and version > SCHEMA_VERSION:
                     raise DatabaseTooNew(db, version)
+                cls._check_without_writing(base, db, clock)
         try:
             conn = sqlite3.connect(db, isolation_level=None, timeout=5.0)
         except sqlite3.Error as exc:
@@ -586,6 +587,38 @@ class Store:
             self.backup("auto")
         except StorageError as exc:
             self.auto_backup_error = exc
+
+    @classmethod
+    def _check_without_writing(cls, base: Path, db: Path, clock: Callable[[], datetime]) -> None:
+        """Check the database through a read-only connection first and move it aside if it is
+        damaged: closing a read-write connection checkpoints the WAL into the file, which must
+        not happen to a damaged file that is kept aside. What only a writer can settle (a hot
+        journal to roll back) is left to the read-write check that follows."""
+        try:
+            conn = sqlite3.connect(f"{db.as_uri()}?mode=ro", uri=True, isolation_level=None)
+        except sqlite3.Error:
+            return
+        try:
+            try:
+                conn.execute("SELECT COUNT(*) FROM sqlite_master").fetchone()
+            except sqlite3.Error as exc:
+                if _sqlite_code(exc) in (
+                    _SQLITE_READONLY,
+                    _SQLITE_BUSY,
+                    _SQLITE_LOCKED,
+                    _SQLITE_CANTOPEN,
+                    _SQLITE_PERM,
+                    _SQLITE_IOERR,
+                ):
+                    return
+            cls._check_database(conn, db)
+        except _Damaged:
+            conn.close()
+            raise cls._move_aside(base, clock) from None
+        except sqlite3.Error:
+            return
+        finally:
+            conn.close()
 
     @staticmethod
     def _check_database(conn: sqlite3.Connection, db: Path) -> int:
