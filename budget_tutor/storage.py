@@ -399,6 +399,10 @@ def _json_default(value: object) -> object:
     raise TypeError(f"cannot store {type(value).__name__} in a lesson answer")
 
 
+#: flock errors that mean "this filesystem cannot lock", not "someone holds the lock".
+_NO_LOCKING = frozenset({errno.ENOLCK, errno.EOPNOTSUPP, errno.ENOTSUP, errno.EINVAL})
+
+
 def _acquire_lock(base: Path) -> int:
     """Hold ``<base>/budget-tutor.lock`` exclusively; the OS releases it if the process dies."""
     lock_path = base / LOCK_NAME
@@ -413,7 +417,11 @@ def _acquire_lock(base: Path) -> int:
             import msvcrt
 
             msvcrt.locking(fd, msvcrt.LK_NBLCK, 1)
-    except OSError:
+    except OSError as exc:
+        if exc.errno in _NO_LOCKING:
+            # A filesystem without locks (some network shares): go on unlocked; SQLite's own
+            # locking still keeps the file whole.
+            return fd
         os.close(fd)
         raise AlreadyOpen(base) from None
     try:  # who holds it, for a person looking at the folder
@@ -430,6 +438,8 @@ def _release_lock(fd: int | None) -> None:
     try:
         if _fcntl is not None:
             _fcntl.flock(fd, _fcntl.LOCK_UN)
+    except OSError:
+        pass  # closing the file releases the lock anyway
     finally:
         os.close(fd)
 

@@ -815,3 +815,34 @@ def test_a_failed_automatic_backup_does_not_stop_opening(
     with Store.open(data) as s:
         assert isinstance(s.auto_backup_error, DiskFull)
         assert s.load_plan(hid) == family()
+
+
+def test_a_filesystem_without_locks_still_opens(
+    data: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def no_locks(fd: int, operation: int) -> None:
+        raise OSError(errno.ENOLCK, "No locks available")
+
+    assert storage._fcntl is not None
+    monkeypatch.setattr(storage._fcntl, "flock", no_locks)
+    with Store.open(data) as s:
+        s.set_setting("k", "v")
+        assert s.get_setting("k") == "v"
+
+
+def test_disk_full_during_restore_changes_nothing(store: Store) -> None:
+    hid = store.create_household(family())
+    big = store.create_household(family("Big", lines=400))
+    backup = store.backup("manual")
+    store.save_plan(big, family("Small again"))
+    store.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    store.conn.execute("VACUUM")
+    pages = store.conn.execute("PRAGMA page_count").fetchone()[0]
+    store.conn.execute(f"PRAGMA max_page_count = {pages + 1}")
+    with pytest.raises(DiskFull):
+        store.restore(backup)
+    assert store.load_plan(big) == family("Small again")
+    assert store.load_plan(hid) == family()
+    store.conn.execute("PRAGMA max_page_count = 1073741823")
+    store.restore(backup)
+    assert store.load_plan(big) == family("Big", lines=400)
