@@ -846,3 +846,38 @@ def test_disk_full_during_restore_changes_nothing(store: Store) -> None:
     store.conn.execute("PRAGMA max_page_count = 1073741823")
     store.restore(backup)
     assert store.load_plan(big) == family("Big", lines=400)
+
+
+def test_a_damaged_database_with_a_wal_is_kept_aside_exactly_as_found(data: Path) -> None:
+    code = (
+        "import os, signal, sys\n"
+        "from budget_tutor.storage import Store\n"
+        "from tests.core.test_storage import family\n"
+        "s = Store.open(sys.argv[1])\n"
+        "for i in range(30):\n"
+        "    s.create_household(family(f'Family {i}', lines=20))\n"
+        "s.conn.execute('PRAGMA wal_checkpoint(TRUNCATE)')\n"
+        "s.conn.execute('PRAGMA wal_autocheckpoint = 0')\n"
+        "s.create_household(family('Only in the WAL'))\n"
+        "os.kill(os.getpid(), signal.SIGKILL)\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", code, str(data)],
+        cwd=REPO,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert done.returncode == -signal.SIGKILL, done.stderr
+    db = data / "budget.sqlite"
+    wal = Path(f"{db}-wal")
+    assert wal.stat().st_size > 0
+    _damage_zero_pages(db)
+    db_bytes, wal_bytes = db.read_bytes(), wal.read_bytes()
+    with pytest.raises(DatabaseCorrupt) as info:
+        Store.open(data)
+    damaged = info.value.damaged_copy
+    assert damaged is not None
+    assert damaged.read_bytes() == db_bytes
+    assert Path(f"{damaged}-wal").read_bytes() == wal_bytes
+    assert not db.exists() and not wal.exists()
