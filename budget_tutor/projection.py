@@ -20,13 +20,14 @@ from budget_tutor import finance
 from budget_tutor.model import (
     MAX_HORIZON,
     WITHDRAWAL_ORDER,
+    Debt,
     ExpenseCategory,
     IncomeKind,
     Month,
     OneOffCost,
     Plan,
 )
-from budget_tutor.money import Currency, convert, percent_of
+from budget_tutor.money import Currency, convert, percent_of, round_minor
 from budget_tutor.rates import RateTable, bundled_rates
 from budget_tutor.scenarios import (
     Adjustments,
@@ -174,39 +175,38 @@ def build_adjustments(
     adj = Adjustments()
     if scenario is None:
         return adj
-    start = plan.household.start_month
-    horizon = [start.plus(k) for k in range(months)]
+    # Month indexes instead of Month objects: the same months, without building 120 of them.
+    start_index = plan.household.start_month.index
+    horizon = range(start_index, start_index + months)
     for change in scenario.changes:
         if isinstance(change, RemittanceChange):
             factor = 1 + change.percent / 100
-            for m in horizon:
-                if m >= change.from_month:
-                    adj.remittance_factor[m.index] = adj.remittance(m) * factor
+            remittance = adj.remittance_factor
+            for mi in horizon[max(0, change.from_month.index - start_index) :]:
+                remittance[mi] = remittance.get(mi, _ONE) * factor
         elif isinstance(change, ExchangeRateShock):
             factor = 1 + change.percent / 100
-            for m in horizon:
-                if m >= change.from_month:
-                    key = (change.currency, m.index)
-                    adj.rate_factor[key] = adj.rate_factor.get(key, Decimal(1)) * factor
+            rates = adj.rate_factor
+            for mi in horizon[max(0, change.from_month.index - start_index) :]:
+                key = (change.currency, mi)
+                rates[key] = rates.get(key, _ONE) * factor
         elif isinstance(change, ReplayEpisode):
+            from_index = change.from_month.index
             for currency in (Currency.RUB, Currency.USD):
                 factors = table.episode_factors(change.episode, currency)
-                for m in horizon:
-                    k = m.minus(change.from_month)
-                    if k < 0:
-                        continue
-                    key = (currency, m.index)
-                    factor = factors[min(k + 1, len(factors) - 1)]
-                    adj.rate_factor[key] = adj.rate_factor.get(key, Decimal(1)) * factor
+                last = len(factors) - 1
+                rates = adj.rate_factor
+                for mi in horizon[max(0, from_index - start_index) :]:
+                    key = (currency, mi)
+                    factor = factors[min(mi - from_index + 1, last)]
+                    rates[key] = rates.get(key, _ONE) * factor
         elif isinstance(change, MigrantReturns):
-            for m in horizon:
-                k = m.minus(change.from_month)
-                if k >= 0 and (change.months is None or k < change.months):
-                    adj.remittance_factor[m.index] = Decimal(0)
+            from_index = change.from_month.index
+            for mi in horizon[max(0, from_index - start_index) :]:
+                if change.months is None or mi - from_index < change.months:
+                    adj.remittance_factor[mi] = Decimal(0)
                     if change.new_local_income:
-                        adj.extra_income[m.index] = (
-                            adj.extra_income.get(m.index, 0) + change.new_local_income
-                        )
+                        adj.extra_income[mi] = adj.extra_income.get(mi, 0) + change.new_local_income
     return adj
 
 
@@ -248,6 +248,94 @@ def _calendar(schedule_amounts: object) -> tuple[int, ...]:
     return tuple(schedule_amounts.amount_in(m) for m in range(1, 13))  # type: ignore[attr-defined]
 
 
+class _Horizon:
+    """What every projection of one plan over one horizon shares, computed once.
+
+    A scenario never changes the plan's household, incomes, expenses or own rates
+    (:func:`budget_tutor.scenarios.apply_to_plan` adds one-offs, savings, debts and investments),
+    so :func:`compare` computes this for the baseline and reuses it for every scenario: the
+    months, the rates of each month, the spending calendar, and what each income brings in each
+    month when no scenario factor applies. :meth:`fits` checks that a plan shares these parts.
+    """
+
+    __slots__ = (
+        "base_rates",
+        "cals",
+        "expense_cal",
+        "expenses",
+        "household",
+        "income_lines",
+        "incomes",
+        "month_objs",
+        "months",
+        "rates",
+        "rub",
+        "shares",
+        "start_index",
+        "table",
+        "usd",
+    )
+
+    def __init__(self, plan: Plan, months: int, table: RateTable) -> None:
+        self.household = plan.household
+        self.incomes = plan.incomes
+        self.expenses = plan.expenses
+        self.rates = plan.rates
+        self.months = months
+        self.table = table
+        start = self.start_index = plan.household.start_month.index
+        indexes = range(start, start + months)
+        self.month_objs = [Month.from_index(mi) for mi in indexes]
+        self.cals = [m.month - 1 for m in self.month_objs]
+        rub_fixed = plan.rates.fixed(Currency.RUB)
+        usd_fixed = plan.rates.fixed(Currency.USD)
+        # ``* _ONE``: exactly the Decimal the per-month formula gives when no factor applies.
+        self.rub = [(rub_fixed or table.official_at(Currency.RUB, mi)) * _ONE for mi in indexes]
+        self.usd = [(usd_fixed or table.official_at(Currency.USD, mi)) * _ONE for mi in indexes]
+        self.base_rates = [
+            {Currency.TJS: _ONE, Currency.RUB: rub, Currency.USD: usd}
+            for rub, usd in zip(self.rub, self.usd, strict=True)
+        ]
+        self.expense_cal = _expense_calendar(plan)
+        # Per income: (income, is remittance, calendar amounts, per month (received, cost) at the
+        # month's own rate with no scenario factor; None where nothing arrives).
+        lines = []
+        for inc in plan.incomes:
+            amounts = _calendar(inc.schedule)
+            remittance = inc.kind is IncomeKind.REMITTANCE
+            base: list[tuple[int, int] | None] = []
+            for k, cal in enumerate(self.cals):
+                gross = amounts[cal]
+                if gross == 0:
+                    base.append(None)
+                    continue
+                rate = self.base_rates[k][inc.currency]
+                if remittance:
+                    base.append(
+                        _transfer(
+                            gross, rate, inc.fee_percent, inc.fee_fixed, inc.rate_margin_percent
+                        )
+                    )
+                elif inc.currency is Currency.TJS:
+                    base.append((gross, 0))
+                else:
+                    base.append((convert(gross, rate), 0))
+            lines.append((inc, remittance, amounts, base))
+        self.income_lines = lines
+        #: percent_of(remittance received, share) memoised: the same remittance recurs.
+        self.shares: dict[tuple[int, Decimal], int] = {}
+
+    def fits(self, plan: Plan, months: int, table: RateTable) -> bool:
+        return (
+            plan.household is self.household
+            and plan.incomes is self.incomes
+            and plan.expenses is self.expenses
+            and plan.rates is self.rates
+            and months == self.months
+            and table is self.table
+        )
+
+
 def project(
     plan: Plan,
     months: int = 12,
@@ -258,40 +346,52 @@ def project(
     if not 1 <= months <= MAX_HORIZON:
         raise ValueError(f"the horizon must be 1 to {MAX_HORIZON} months, not {months}")
     table = rate_table or bundled_rates()
+    return _project(plan, months, scenario, table, None)
+
+
+def _project(
+    plan: Plan,
+    months: int,
+    scenario: Scenario | None,
+    table: RateTable,
+    horizon: _Horizon | None,
+) -> Projection:
     if scenario is not None:
         plan = apply_to_plan(plan, scenario.changes)
+    if horizon is None or not horizon.fits(plan, months, table):
+        horizon = _Horizon(plan, months, table)
     adj = build_adjustments(plan, scenario, table, months)
-    start = plan.household.start_month
 
-    # Per-line calendars, computed once (schedule.amount_in spreads yearly amounts).
-    incomes = [(inc, _calendar(inc.schedule)) for inc in plan.incomes]
-    expense_cal = _expense_calendar(plan)
     one_offs: dict[int, list[OneOffCost]] = {}
-    for cost in plan.one_offs:
-        one_offs.setdefault(cost.month.index, []).append(cost)
+    for planned_cost in plan.one_offs:
+        one_offs.setdefault(planned_cost.month.index, []).append(planned_cost)
     places = list(plan.savings)
+    # (id, monthly rate or None, calendar contributions, habit start, lump sums, % of remittance)
     savings_plan = [
         (
-            p,
+            p.id,
+            finance.monthly_rate(p.annual_rate) if p.annual_rate else None,
             _calendar(p.contribution),
             p.habit_from.index if p.habit_from else -1,
             {when.index: amount for when, amount in p.lump_sums},
+            p.percent_of_remittance,
         )
         for p in places
     ]
     balances = {p.id: p.opening_balance for p in places}
-    withdrawal_order = sorted(places, key=lambda p: WITHDRAWAL_ORDER.index(p.kind))
-    debts = []
+    withdrawal_order = [p.id for p in sorted(places, key=lambda p: WITHDRAWAL_ORDER.index(p.kind))]
+    # Per debt: (debt, payment, first month repaid, month taken); its balance in debt_balances.
+    # A debt taken before the plan starts and not yet being repaid still counts as owed.
+    debts: list[tuple[Debt, int, int, int]] = []
+    debt_balances: list[int] = []
     for d in plan.debts:
         if d.monthly_payment is not None:
             payment = d.monthly_payment
         else:
             payment = finance.annuity_payment(d.principal, d.annual_rate, d.term_months or 12)
         first_payment = d.start_month.index + (1 if d.received else 0)
-        debts.append(
-            [d, payment, first_payment, 0 if d.received else d.principal, d.start_month.index]
-        )
-    # A debt taken before the plan starts and not yet being repaid still counts as owed.
+        debts.append((d, payment, first_payment, d.start_month.index))
+        debt_balances.append(0 if d.received else d.principal)
     investments = [
         (
             inv,
@@ -305,31 +405,47 @@ def project(
     goals_by_place: dict[str, list] = {}  # type: ignore[type-arg]
     for order, goal in enumerate(plan.goals):
         goals_by_place.setdefault(goal.place_id, []).append((goal.priority, order, goal))
-    goal_thresholds: list[tuple[str, int, object]] = []
+    goal_thresholds: list[tuple[str, int, str]] = []
     for place_id, entries in goals_by_place.items():
         running = 0
         for _prio, _order, goal in sorted(entries, key=lambda e: (e[0], e[1])):
             running += goal.target
-            goal_thresholds.append((place_id, running, goal))
+            goal_thresholds.append((place_id, running, goal.id))
     reached: dict[str, Month] = {}
 
     rows: list[MonthRow] = []
+    append_row = rows.append
     cash = plan.household.opening_cash
-    start_index = start.index
+    start_index = horizon.start_index
+    month_objs = horizon.month_objs
+    cals = horizon.cals
+    base_rates = horizon.base_rates
+    base_rub = horizon.rub
+    base_usd = horizon.usd
+    income_lines = horizon.income_lines
+    expense_cal = horizon.expense_cal
     rate_factor = adj.rate_factor
-    rub_fixed = plan.rates.fixed(Currency.RUB)
-    usd_fixed = plan.rates.fixed(Currency.USD)
+    remittance_factor = adj.remittance_factor
+    extra_income = adj.extra_income
+    shares = horizon.shares
+    RUB, USD, TJS = Currency.RUB, Currency.USD, Currency.TJS
     for k in range(months):
         mi = start_index + k
-        m = Month.from_index(mi)
-        cal = m.month - 1
-        rate_now = {
-            Currency.TJS: _ONE,
-            Currency.RUB: (rub_fixed or table.official_at(Currency.RUB, mi))
-            * rate_factor.get((Currency.RUB, mi), _ONE),
-            Currency.USD: (usd_fixed or table.official_at(Currency.USD, mi))
-            * rate_factor.get((Currency.USD, mi), _ONE),
-        }
+        m = month_objs[k]
+        cal = cals[k]
+        if rate_factor:
+            rub_factor = rate_factor.get((RUB, mi))
+            usd_factor = rate_factor.get((USD, mi))
+        else:
+            rub_factor = usd_factor = None
+        if rub_factor is None and usd_factor is None:
+            rate_now = base_rates[k].copy()
+        else:
+            rate_now = {
+                TJS: _ONE,
+                RUB: base_rub[k] if rub_factor is None else base_rub[k] * rub_factor,
+                USD: base_usd[k] if usd_factor is None else base_usd[k] * usd_factor,
+            }
         cash_open = cash
 
         # -- income ------------------------------------------------------------------------
@@ -337,70 +453,85 @@ def project(
         remittance_income = 0
         transfer_cost = 0
         by_source: dict[str, int] = {}
-        remit_factor = adj.remittance_factor.get(mi, _ONE)
-        for inc, amounts in incomes:
-            gross = amounts[cal]
-            if gross == 0:
+        remit_factor = remittance_factor.get(mi, _ONE) if remittance_factor else _ONE
+        for inc, remittance, amounts, base in income_lines:
+            at_base = base[k]
+            if at_base is None:
                 continue
-            if inc.kind is IncomeKind.REMITTANCE:
-                if remit_factor != 1:
-                    gross = int((Decimal(gross) * remit_factor).to_integral_value())
-                received, cost = _transfer(
-                    gross,
-                    rate_now[inc.currency],
-                    inc.fee_percent,
-                    inc.fee_fixed,
-                    inc.rate_margin_percent,
-                )
+            currency = inc.currency
+            own_rate = (
+                (rub_factor is None if currency is RUB else usd_factor is None)
+                if currency is not TJS
+                else True
+            )
+            if remittance:
+                if remit_factor == 1 and own_rate:
+                    received, cost = at_base
+                else:
+                    gross = amounts[cal]
+                    if remit_factor != 1:
+                        gross = int((Decimal(gross) * remit_factor).to_integral_value())
+                    received, cost = _transfer(
+                        gross,
+                        rate_now[currency],
+                        inc.fee_percent,
+                        inc.fee_fixed,
+                        inc.rate_margin_percent,
+                    )
                 transfer_cost += cost
                 remittance_income += received
-            elif inc.currency is Currency.TJS:
-                received = gross
+            elif own_rate:
+                received = at_base[0]
             else:
-                received = convert(gross, rate_now[inc.currency])
+                received = convert(amounts[cal], rate_now[currency])
             by_source[inc.id] = by_source.get(inc.id, 0) + received
             income += received
-        extra = adj.extra_income.get(mi, 0)
-        if extra:
-            by_source[SCENARIO_INCOME_ID] = extra
-            income += extra
+        if extra_income:
+            extra = extra_income.get(mi, 0)
+            if extra:
+                by_source[SCENARIO_INCOME_ID] = extra
+                income += extra
 
         # -- spending ----------------------------------------------------------------------
         spending, essential, cat_totals = expense_cal[cal]
-        by_category = dict(cat_totals)
-        for cost in one_offs.get(mi, ()):
-            by_category[cost.category] = by_category.get(cost.category, 0) + cost.amount
-            spending += cost.amount
-            if cost.essential:
-                essential += cost.amount
+        by_category = cat_totals.copy()
+        if one_offs:
+            for one_off in one_offs.get(mi, ()):
+                by_category[one_off.category] = (
+                    by_category.get(one_off.category, 0) + one_off.amount
+                )
+                spending += one_off.amount
+                if one_off.essential:
+                    essential += one_off.amount
 
         # -- debts -------------------------------------------------------------------------
         debt_service = 0
         debt_interest = 0
         loans_received = 0
-        for state in debts:
-            d, payment, first_payment, balance, taken = state
+        debt_balance = 0
+        for j, (d, payment, first_payment, taken) in enumerate(debts):
+            owed = debt_balances[j]
             if d.received and taken == mi:
                 loans_received += d.principal
-                balance = d.principal
-            elif mi >= first_payment and balance > 0:
-                interest = finance.monthly_interest(balance, d.annual_rate)
-                paid = min(payment, balance + interest)
-                balance = balance + interest - paid
+                owed = d.principal
+            elif mi >= first_payment and owed > 0:
+                interest = finance.monthly_interest(owed, d.annual_rate)
+                paid = min(payment, owed + interest)
+                owed = owed + interest - paid
                 debt_service += paid
                 debt_interest += interest
-            state[3] = balance
-        debt_balance = sum(state[3] for state in debts)
+            debt_balances[j] = owed
+            debt_balance += owed
 
         # -- investments -------------------------------------------------------------------
         investment_costs = 0
         investment_income = 0
-        for inv, bought, earning, running, inv_income in investments:
+        for inv, bought, earning, running_costs, inv_income in investments:
             if mi < bought:
                 continue
             if mi == bought:
                 investment_costs += inv.cost
-            investment_costs += running[cal]
+            investment_costs += running_costs[cal]
             if mi >= earning:
                 investment_income += inv_income[cal]
 
@@ -419,31 +550,32 @@ def project(
         )
         contributions = 0
         interest_earned = 0
-        for place, contribution, habit_from, lump_sums in savings_plan:
-            balance = balances[place.id]
-            interest = (
-                finance.monthly_interest(balance, place.annual_rate)
-                if place.annual_rate and balance > 0
-                else 0
-            )
-            planned = lump_sums.get(mi, 0)
+        for place_id, rate, contribution, habit_from, lump_sums, share in savings_plan:
+            balance = balances[place_id]
+            # finance.monthly_interest with the place's monthly rate computed once.
+            interest = round_minor(Decimal(balance) * rate) if rate and balance > 0 else 0
+            planned = lump_sums.get(mi, 0) if lump_sums else 0
             if mi >= habit_from:
                 planned += contribution[cal]
-                if place.percent_of_remittance:
-                    planned += percent_of(remittance_income, place.percent_of_remittance)
-            moved = min(planned, cash) if cash > 0 else 0
+                if share and remittance_income:
+                    key = (remittance_income, share)
+                    part = shares.get(key)
+                    if part is None:
+                        part = shares[key] = percent_of(remittance_income, share)
+                    planned += part
+            moved = (planned if planned < cash else cash) if cash > 0 else 0
             cash -= moved
-            balances[place.id] = balance + interest + moved
+            balances[place_id] = balance + interest + moved
             contributions += moved
             interest_earned += interest
 
         withdrawals = 0
         if cash < 0:
             need = -cash
-            for place in withdrawal_order:
-                take = min(need, max(balances[place.id], 0))
+            for place_id in withdrawal_order:
+                take = min(need, max(balances[place_id], 0))
                 if take:
-                    balances[place.id] -= take
+                    balances[place_id] -= take
                     withdrawals += take
                     need -= take
                 if need == 0:
@@ -451,34 +583,35 @@ def project(
             cash += withdrawals
 
         if len(reached) < len(goal_thresholds):
-            for place_id, threshold, goal in goal_thresholds:
-                gid = goal.id  # type: ignore[attr-defined]
+            for place_id, threshold, gid in goal_thresholds:
                 if gid not in reached and balances.get(place_id, 0) >= threshold:
                     reached[gid] = m
 
-        rows.append(
+        # Positional (in MonthRow's field order): keyword matching of 21 arguments costs more
+        # than the rest of the row.
+        append_row(
             MonthRow(
-                month=m,
-                cash_open=cash_open,
-                income=income,
-                income_by_source=by_source,
-                remittance_income=remittance_income,
-                transfer_cost=transfer_cost,
-                spending=spending,
-                spending_by_category=by_category,
-                essential_spending=essential,
-                debt_service=debt_service,
-                debt_interest=debt_interest,
-                loans_received=loans_received,
-                contributions=contributions,
-                withdrawals=withdrawals,
-                interest_earned=interest_earned,
-                investment_costs=investment_costs,
-                investment_income=investment_income,
-                cash_close=cash,
-                savings_close=dict(balances),
-                debt_balance=debt_balance,
-                rates=rate_now,
+                m,  # month
+                cash_open,
+                income,
+                by_source,  # income_by_source
+                remittance_income,
+                transfer_cost,
+                spending,
+                by_category,  # spending_by_category
+                essential,  # essential_spending
+                debt_service,
+                debt_interest,
+                loans_received,
+                contributions,
+                withdrawals,
+                interest_earned,
+                investment_costs,
+                investment_income,
+                cash,  # cash_close
+                balances.copy(),  # savings_close
+                debt_balance,
+                rate_now,  # rates
             )
         )
 
@@ -492,19 +625,31 @@ def project(
 
 
 def _summarise(plan: Plan, rows: list[MonthRow], reached: dict[str, Month]) -> Summary:
-    total_income = sum(r.income + r.investment_income for r in rows)
-    total_spending = sum(r.spending for r in rows)
+    # One pass over the rows (this runs once per scenario in every comparison).
+    total_income = total_spending = total_debt_service = total_contributions = net_saved = 0
     by_category: dict[ExpenseCategory, int] = {}
+    cost_by_year: dict[int, int] = {}
+    lowest = rows[0]
+    first_short: Month | None = None
+    first_withdrawal: Month | None = None
     for r in rows:
+        total_income += r.income + r.investment_income
+        total_spending += r.spending
+        total_debt_service += r.debt_service
+        total_contributions += r.contributions
+        withdrawn = r.withdrawals
+        net_saved += r.contributions - withdrawn
         for cat, amount in r.spending_by_category.items():
             by_category[cat] = by_category.get(cat, 0) + amount
-    net_saved = sum(r.contributions - r.withdrawals for r in rows)
-    lowest = min(rows, key=lambda r: r.cash_close)
-    first_short = next((r.month for r in rows if r.cash_close < 0), None)
-    first_withdrawal = next((r.month for r in rows if r.withdrawals > 0), None)
-    cost_by_year: dict[int, int] = {}
-    for r in rows:
-        cost_by_year[r.month.year] = cost_by_year.get(r.month.year, 0) + r.transfer_cost
+        close = r.cash_close
+        if close < lowest.cash_close:  # the first of equally low months, as min() picks
+            lowest = r
+        if close < 0 and first_short is None:
+            first_short = r.month
+        if withdrawn > 0 and first_withdrawal is None:
+            first_withdrawal = r.month
+        year = r.month.year
+        cost_by_year[year] = cost_by_year.get(year, 0) + r.transfer_cost
     end = rows[-1]
     investment_value = sum(
         inv.resale_value for inv in plan.investments if inv.start_month <= end.month
@@ -516,8 +661,8 @@ def _summarise(plan: Plan, rows: list[MonthRow], reached: dict[str, Month]) -> S
         months=len(rows),
         total_income=total_income,
         total_spending=total_spending,
-        total_debt_service=sum(r.debt_service for r in rows),
-        total_contributions=sum(r.contributions for r in rows),
+        total_debt_service=total_debt_service,
+        total_contributions=total_contributions,
         spending_by_category=by_category,
         savings_rate=finance.share_percent(net_saved, total_income),
         food_share=finance.share_percent(by_category.get(ExpenseCategory.FOOD, 0), total_spending),
@@ -542,9 +687,13 @@ def compare(
     rate_table: RateTable | None = None,
 ) -> Comparison:
     """The baseline and each scenario, and how each differs from the baseline."""
+    if not 1 <= months <= MAX_HORIZON:
+        raise ValueError(f"the horizon must be 1 to {MAX_HORIZON} months, not {months}")
     table = rate_table or bundled_rates()
-    baseline = project(plan, months, None, table)
-    projections = tuple(project(plan, months, s, table) for s in scenarios)
+    # The months, rates, spending calendar and incomes are the same for every scenario.
+    horizon = _Horizon(plan, months, table)
+    baseline = _project(plan, months, None, table, horizon)
+    projections = tuple(_project(plan, months, s, table, horizon) for s in scenarios)
     base = baseline.summary
     base_goals = {g.goal_id: g.reached for g in base.goals}
     differences = []
