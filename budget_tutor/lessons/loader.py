@@ -48,10 +48,11 @@ _TOO_MANY_ALIASES = N_("the file uses more than {limit} YAML aliases")
 _TOO_LARGE_EXPANDED = N_("the file expands to more than {limit} values (an alias bomb?)")
 _RECURSIVE = N_("the file refers to itself (a recursive YAML alias)")
 _CANNOT_READ = N_("the file cannot be read: {detail}")
+_UNPRINTABLE = N_("the file contains a control character ({code}) that is not allowed in text")
 _NOT_ONE_DOCUMENT = N_("the file must hold exactly one YAML document")
 
 
-class _LimitedLoader(yaml.SafeLoader):
+class _LimitedLoader(yaml.SafeLoader):  # type: ignore[misc]  # PyYAML has no type stubs here
     """A SafeLoader that counts aliases and nesting while it composes the node graph."""
 
     def __init__(self, stream: str, file: str) -> None:
@@ -60,7 +61,7 @@ class _LimitedLoader(yaml.SafeLoader):
         self._depth = 0
         self._aliases = 0
 
-    def compose_node(self, parent: Node | None, index: Any) -> Node:  # type: ignore[override]
+    def compose_node(self, parent: Node | None, index: Any) -> Node:
         if self.check_event(AliasEvent):
             self._aliases += 1
             if self._aliases > MAX_ALIASES:
@@ -78,7 +79,7 @@ class _LimitedLoader(yaml.SafeLoader):
                 raise LessonLoadError(
                     self._file, event.start_mark.line + 1, _TOO_DEEP, limit=str(MAX_DEPTH)
                 )
-            return super().compose_node(parent, index)  # type: ignore[no-any-return]
+            return super().compose_node(parent, index)  # type: ignore[no-any-return,unused-ignore]
         finally:
             self._depth -= 1
 
@@ -178,8 +179,9 @@ def decode_utf8(raw: bytes, file: str) -> str:
 
 def parse_yaml(text: str, file: str) -> Document:
     """Parse YAML text into a :class:`Document` (raises :class:`LessonLoadError`)."""
-    loader = _LimitedLoader(text, file)
+    loader: _LimitedLoader | None = None
     try:
+        loader = _LimitedLoader(text, file)  # the reader already refuses unprintable characters
         try:
             node = loader.get_single_node()
         except yaml.composer.ComposerError as exc:
@@ -203,12 +205,16 @@ def parse_yaml(text: str, file: str) -> Document:
         mark = exc.problem_mark or exc.context_mark
         line = mark.line + 1 if mark else None
         raise LessonLoadError(file, line, _YAML_SYNTAX, detail=_one_line(exc)) from exc
+    except yaml.reader.ReaderError as exc:
+        line = text[: exc.position].count("\n") + 1
+        raise LessonLoadError(file, line, _UNPRINTABLE, code=f"U+{exc.character:04X}") from exc
     except yaml.YAMLError as exc:
         raise LessonLoadError(file, None, _YAML_SYNTAX, detail=_one_line(exc)) from exc
     except RecursionError as exc:  # a pathological document the depth count did not catch
         raise LessonLoadError(file, None, _TOO_DEEP, limit=str(MAX_DEPTH)) from exc
     finally:
-        loader.dispose()
+        if loader is not None:
+            loader.dispose()
     lines: dict[Path_, int] = {}
     _record_lines(node, (), lines)
     return Document(file, data, lines)

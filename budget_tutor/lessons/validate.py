@@ -457,7 +457,7 @@ def _sort(c: _Checker, m: Mapping[str, Any], path: Path_, base: dict[str, Any]) 
         c.keys(card, p, N_("a card"), ("text", "group"), ("picture",))
         text = c.text(card, "text", p)
         group = card.get("group")
-        if "group" in card and group not in seen:
+        if "group" in card and not (isinstance(group, str) and group in seen):
             c.error((*p, "group"), M_UNKNOWN_GROUP, card=text[:40], value=str(group)[:40])
         cards.append(SortCard(text, str(group), c.picture(card, "picture", p)))
     if not raw_cards:
@@ -729,7 +729,11 @@ def check_lesson_document(
     if isinstance(m.get("steps"), list):
         count = len(raw_steps)
         interactive = sum(
-            1 for s in raw_steps if isinstance(s, dict) and s.get("type") in INTERACTIVE_TYPES
+            1
+            for s in raw_steps
+            if isinstance(s, dict)
+            and isinstance(s.get("type"), str)
+            and s["type"] in INTERACTIVE_TYPES
         )
         if count < MIN_STEPS:
             c.error(("steps",), M_FEW_STEPS, minimum=MIN_STEPS, count=count)
