@@ -10,7 +10,7 @@ from decimal import Decimal
 from typing import Any
 
 from babel.numbers import format_decimal
-from PySide6.QtCore import QEvent, Qt
+from PySide6.QtCore import QEvent, QRect, Qt
 from PySide6.QtGui import QAction, QIcon, QKeySequence, QResizeEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -205,6 +205,10 @@ class LineSection(QWidget):
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(True)
+        # Long column titles (Tajik, Russian) wrap onto two lines instead of being cut off.
+        header.setDefaultAlignment(
+            Qt.AlignmentFlag.AlignCenter | Qt.AlignmentFlag(Qt.TextFlag.TextWordWrap.value)
+        )
         self.table.doubleClicked.connect(lambda _index: self.edit_selected())
         self.table.itemSelectionChanged.connect(self._update_buttons)
         self.add_button = QPushButton(icons.icon("action-add"), "", self)
@@ -281,6 +285,20 @@ class LineSection(QWidget):
             if self.table.columnWidth(col) > cap:
                 self.table.setColumnWidth(col, cap)
         self.table.resizeRowsToContents()
+        # The header does not grow for wrapped titles by itself: give it the tallest one.
+        header = self.table.horizontalHeader()
+        metrics = header.fontMetrics()
+        flags = int(Qt.AlignmentFlag.AlignCenter.value) | int(Qt.TextFlag.TextWordWrap.value)
+        tallest = max(
+            metrics.boundingRect(
+                QRect(0, 0, max(20, self.table.columnWidth(col) - 10), 400),
+                flags,
+                self.table.horizontalHeaderItem(col).text(),
+            ).height()
+            for col in range(len(self.columns))
+            if self.table.horizontalHeaderItem(col) is not None
+        )
+        header.setMinimumHeight(tallest + 8)
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
@@ -389,7 +407,10 @@ class LineSection(QWidget):
         }
         self.title_label.setText(titles[self.section])
         self.empty_label.setText(empty[self.section])
-        self.table.setHorizontalHeaderLabels([title() for title, _cell in self.columns])
+        for col, (title, _cell) in enumerate(self.columns):
+            item = QTableWidgetItem(title())
+            item.setToolTip(title())
+            self.table.setHorizontalHeaderItem(col, item)
         self.table.setAccessibleName(titles[self.section])
         for button, text, tip in (
             (self.add_button, _("&Add"), _("Add a line (Insert)")),
