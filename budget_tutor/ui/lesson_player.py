@@ -26,7 +26,8 @@ from PySide6.QtWidgets import (
 
 from budget_tutor.i18n import _
 from budget_tutor.lessons.library import Library
-from budget_tutor.lessons.model import Lesson
+from budget_tutor.lessons.model import Lesson, PlannerTaskStep
+from budget_tutor.lessons.planner_link import suggested_amount
 from budget_tutor.lessons.progress import record_step
 from budget_tutor.lessons.sanitize import to_html
 from budget_tutor.ui.lesson_steps import PlannerTaskWidget, StepWidget, make_step_widget
@@ -147,6 +148,8 @@ class LessonPlayer(QWidget):
         widget = make_step_widget(step, lesson, self._translate, items)
         widget.answered.connect(self._answered)
         if isinstance(widget, PlannerTaskWidget):
+            if isinstance(step, PlannerTaskStep) and step.suggestion is not None:
+                widget.set_amount(suggested_amount(step.suggestion, self.session.plan))
             widget.open_planner.connect(self.open_planner.emit)
         record = self._records().get(step.id)
         if record is not None and record.answer:

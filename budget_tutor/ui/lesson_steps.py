@@ -812,6 +812,8 @@ class PlannerTaskWidget(StepWidget):
     ) -> None:
         super().__init__(step, lesson, translate, parent)
         self.task = step
+        #: The suggestion's amount in dirams for this family (set by the player from the plan).
+        self.amount_minor: int | None = None
         self.text_label = rich_label(self)
         self.suggestion_label = plain_label(self)
         self.open_button = QPushButton(self)
@@ -828,7 +830,14 @@ class PlannerTaskWidget(StepWidget):
             return {}
         data = self.task.suggestion.as_dict()
         data["name"] = self.t(self.task.suggestion.name)
+        if self.amount_minor is not None:
+            data["amount_minor"] = self.amount_minor
         return data
+
+    def set_amount(self, minor: int | None) -> None:
+        """Show (and pass on to the planner) the amount this family's plan gives the rule."""
+        self.amount_minor = minor
+        self.retranslate_ui()
 
     def open_plan(self) -> None:
         self.open_planner.emit(self.task.section, self.suggestion())
@@ -854,11 +863,16 @@ class PlannerTaskWidget(StepWidget):
                 _("{months} months of food")
                 if s.amount_rule == "months_of_food"
                 else _("{months} months of essential spending")
-            )
-            self.suggestion_label.setText(
-                _("Suggested: {name}, {amount}").format(
-                    name=self.t(s.name), amount=rule.format(months=s.months)
+            ).format(months=s.months)
+            if self.amount_minor is not None:
+                from budget_tutor.money import format_money
+
+                # Translators: e.g. "3 months of food (4 500 TJS)".
+                rule = _("{rule} ({amount})").format(
+                    rule=rule, amount=format_money(self.amount_minor, i18n.babel_locale())
                 )
+            self.suggestion_label.setText(
+                _("Suggested: {name}, {amount}").format(name=self.t(s.name), amount=rule)
             )
         elif s.amount is not None:
             from budget_tutor.money import format_money, to_minor

@@ -54,3 +54,22 @@ def test_builtin_lesson_steps_render(qtbot, session: AppSession, lesson_id: str,
         if index + 1 < len(lesson.steps):
             qtbot.keyClick(player, Qt.Key.Key_PageDown)
     assert player.index == len(lesson.steps) - 1
+
+
+def test_main_window_hosts_the_lesson_pages(qtbot, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    """The main window imports the pages lazily: they must be there, not the "unavailable" page."""
+    from budget_tutor.ui.app import run_app
+    from budget_tutor.ui.progress_page import ProgressPage
+
+    assert run_app(["--data-dir", str(tmp_path / "app"), "--lang", "en"], exec_loop=False) == 0
+    window = run_app.last_window  # type: ignore[attr-defined]
+    qtbot.addWidget(window)
+    try:
+        lessons = window.page("lessons")
+        progress = window.page("progress")
+        assert isinstance(lessons, LessonsPage) and isinstance(progress, ProgressPage)
+        assert [c.lesson.id for c in lessons.cards] == [x.id for x in LIBRARY.lessons]
+    finally:
+        window.close()
+        run_app.last_error_handler.uninstall()  # type: ignore[attr-defined]
+        window.session.store.close()

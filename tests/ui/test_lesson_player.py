@@ -431,3 +431,21 @@ def test_language_switch_retranslates_lesson_text(
     assert page.player.lesson_title.text() == "Все виды шагов"
     session.set_language("en")
     qtbot.waitUntil(lambda: card.title_label.text() == "Module 1: Every kind of step", timeout=3000)
+
+
+def test_planner_task_amount_comes_from_the_family_plan(
+    qtbot, page: LessonsPage, session: AppSession
+) -> None:  # type: ignore[no-untyped-def]
+    from budget_tutor.model import Expense, ExpenseCategory, Schedule
+
+    assert session.plan is not None
+    food = Expense("food", "Flour", ExpenseCategory.FOOD, Schedule.monthly(150000))
+    assert session.apply_edit(session.plan.with_line("expenses", food), "add food")
+    page.open_lesson("p01-every-step")
+    page.player.show_step(7)
+    task = page.player.step_widget
+    assert isinstance(task, PlannerTaskWidget)
+    assert task.suggestion_label.text() == "Suggested: Emergency fund, 3 months of food (4,500 TJS)"
+    with qtbot.waitSignal(page.open_planner) as blocker:
+        qtbot.keyClick(page.player, Qt.Key.Key_Return)  # Enter works on a planner task too
+    assert blocker.args[1]["amount_minor"] == 450000
