@@ -55,7 +55,8 @@ def plain_title(text: str) -> str:
 
 
 def safe_file_name(name: str) -> str:
-    cleaned = re.sub(r'[\\/:*?"<>|\x00-\x1f]+', " ", name).strip(" .")
+    cleaned = re.sub(r'[\\/:*?"<>|\x00-\x1f]+', " ", name)
+    cleaned = " ".join(cleaned.split()).strip(" .")
     return (cleaned or "plan")[:60]
 
 

@@ -347,3 +347,28 @@ def test_standard_buttons_use_our_translations(qtbot, tmp_path):
     qtbot.addWidget(bb)
     messages.translate_button_box(bb)
     assert sorted(b.text() for b in bb.buttons()) == ["Бекор", "Хуб"]
+
+
+def test_export_plan_file_round_trips(qtbot, start, tmp_path, monkeypatch):
+    from budget_tutor.planfile import load_plan_file
+
+    window = start("--lang", "en")
+    hid = window.session.store.create_household(
+        Plan(household=Household(name='Export "family" / 1', people=3))
+    )
+    window.session.open_household(hid)
+    suggested = []
+    target = tmp_path / "exported.json"
+
+    def choose(parent, title, filters, name, suffix):
+        suggested.append(name)
+        return str(target)
+
+    monkeypatch.setattr(messages, "choose_file_to_save", choose)
+    window.export_action.trigger()
+    assert suggested == ["Export family 1.json"]
+    assert load_plan_file(target) == window.session.plan
+    # a folder that cannot be written: a message, no crash
+    monkeypatch.setattr(messages, "choose_file_to_save", lambda *a: str(tmp_path / "no" / "x.json"))
+    window.export_action.trigger()
+    assert window.session.last_error
