@@ -469,7 +469,10 @@ def _check_backup_file(path: Path) -> int:
             tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master")}
         finally:
             conn.close()
-    except sqlite3.Error:
+    except sqlite3.Error as exc:
+        if _sqlite_code(exc) not in (_SQLITE_CORRUPT, _SQLITE_NOTADB):
+            # a read error (a pulled USB stick, no permission) is not damage: say what it is
+            raise _translate(exc, path, path.parent, writing=False) from None
         ok, tables = False, set()
     if not ok:
         raise StorageError(_MSG_BAD_BACKUP, path=path, reason="it is damaged")
@@ -1083,7 +1086,8 @@ class Store:
         if self.read_only:
             raise ReadOnlyStore()
         version = _check_backup_file(backup.path)
-        undo = self.backup("before-restore")
+        # no rotation yet: it could delete the very backup being restored
+        undo = _snapshot(self.conn, self.backup_dir, "before-restore", self._clock())
         try:
             source = sqlite3.connect(f"{backup.path.as_uri()}?mode=ro", uri=True)
             try:
@@ -1094,6 +1098,10 @@ class Store:
             raise self._translate(exc) from None
         if version < SCHEMA_VERSION:
             self._migrate(version)
+        try:
+            self.rotate_backups()
+        except StorageError:
+            pass  # the restore is done; rotation is tried again with the next backup
         return undo
 
     @classmethod
