@@ -183,7 +183,7 @@ class AmountEdit(_CheckedEdit):
         if not optional:
             self.line_edit.setText(self._format(0))
 
-    def value(self) -> int | None:  # type: ignore[override]
+    def value(self) -> int | None:
         return self._value  # type: ignore[return-value]
 
     def _parse(self, text: str) -> int:
@@ -253,7 +253,7 @@ class DecimalEdit(_CheckedEdit):
         if not optional:
             self.line_edit.setText(self._format(Decimal(0)))
 
-    def value(self) -> Decimal | None:  # type: ignore[override]
+    def value(self) -> Decimal | None:
         return self._value  # type: ignore[return-value]
 
     def _parse(self, text: str) -> Decimal:

@@ -5,9 +5,11 @@ from __future__ import annotations
 
 import dataclasses
 import logging
+from functools import partial
 from pathlib import Path
 
 from PySide6.QtCore import QEvent, QSize, Qt, Signal
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -275,8 +277,14 @@ class HouseholdPage(QWidget):
         for b in (self.rename_button, self.duplicate_button, self.delete_button, self.pin_button):
             b.setEnabled(has and writable)
         self.open_button.setEnabled(has)
-        for b in (self.new_button, self.sample_button, self.import_button, self.trash_button):
-            b.setEnabled(writable)
+        creators: tuple[QWidget, ...] = (
+            self.new_button,
+            self.sample_button,
+            self.import_button,
+            self.trash_button,
+        )
+        for widget in creators:
+            widget.setEnabled(writable)
 
     # -- opening ------------------------------------------------------------------------------
 
@@ -288,7 +296,7 @@ class HouseholdPage(QWidget):
             self.pin_dialog = PinDialog(
                 "check",
                 info.name,
-                lambda pin, hid=info.id: self.session.store.verify_pin(hid, pin),
+                partial(self.session.store.verify_pin, info.id),
                 parent=self,
             )
             self.pin_dialog.accepted.connect(lambda hid=info.id: self._open(hid))
@@ -442,7 +450,7 @@ class HouseholdPage(QWidget):
         self.pin_dialog = PinDialog(
             "set",
             info.name,
-            lambda pin, hid=info.id: self.session.store.verify_pin(hid, pin),
+            partial(self.session.store.verify_pin, info.id),
             has_pin=info.has_pin,
             parent=self,
         )
@@ -508,9 +516,9 @@ class HouseholdPage(QWidget):
 
     # -- texts ----------------------------------------------------------------------------------
 
-    def showEvent(self, event: QEvent) -> None:  # type: ignore[override]
+    def showEvent(self, event: QShowEvent) -> None:
         self.refresh()
-        super().showEvent(event)  # type: ignore[arg-type]
+        super().showEvent(event)
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from functools import cache
+from pathlib import Path
 
 from PySide6.QtGui import QIcon
 
@@ -10,7 +11,7 @@ from budget_tutor.model import ExpenseCategory, IncomeKind, InvestmentKind, Savi
 from budget_tutor.resources import assets_dir
 
 
-def icon_path(name: str):  # -> Path
+def icon_path(name: str) -> Path:
     return assets_dir() / "icons" / f"{name}.svg"
 
 

@@ -365,7 +365,9 @@ class LineDialog(QDialog):
         for edit in self._checked_edits:
             if edit.isVisibleTo(self) and not edit.check():
                 label = self.form.labelForField(edit)
-                field = label.text().replace("&", "").rstrip(":") if label else ""
+                field = (
+                    label.text().replace("&", "").rstrip(":") if isinstance(label, QLabel) else ""
+                )
                 # Translators: a problem in one field of a form, e.g. "Amount: Enter an amount."
                 problems.append(
                     _("{field}: {problem}").format(field=field, problem=edit.error_text())

@@ -31,7 +31,7 @@ MB = QMessageBox.StandardButton
 
 def standard_button_text(button: SB | MB) -> str | None:
     """Our translation of a standard button's text (None for a button we do not use)."""
-    value = int(button.value) if hasattr(button, "value") else int(button)
+    value: int = getattr(button, "value", 0)
     texts = {
         int(SB.Ok.value): pgettext("button", "OK"),
         int(SB.Cancel.value): pgettext("button", "Cancel"),

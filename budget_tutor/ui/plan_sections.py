@@ -257,11 +257,11 @@ class LineSection(QWidget):
     def refresh(self) -> None:
         plan = self.session.plan
         selected = self.selected_id()
-        lines = self.lines()
+        lines = self.lines() if plan is not None else ()
         self.table.setRowCount(len(lines))
         for row, line in enumerate(lines):
             for col, (_title, cell) in enumerate(self.columns):
-                text, icon = cell(line, plan)
+                text, icon = cell(line, plan)  # type: ignore[arg-type]
                 item = QTableWidgetItem(text)  # items are always plain text
                 if icon is not None:
                     item.setIcon(icon)
@@ -289,14 +289,13 @@ class LineSection(QWidget):
         header = self.table.horizontalHeader()
         metrics = header.fontMetrics()
         flags = int(Qt.AlignmentFlag.AlignCenter.value) | int(Qt.TextFlag.TextWordWrap.value)
+        titles = [(col, self.table.horizontalHeaderItem(col)) for col in range(len(self.columns))]
         tallest = max(
             metrics.boundingRect(
-                QRect(0, 0, max(20, self.table.columnWidth(col) - 10), 400),
-                flags,
-                self.table.horizontalHeaderItem(col).text(),
+                QRect(0, 0, max(20, self.table.columnWidth(col) - 10), 400), flags, item.text()
             ).height()
-            for col in range(len(self.columns))
-            if self.table.horizontalHeaderItem(col) is not None
+            for col, item in titles
+            if item is not None
         )
         header.setMinimumHeight(tallest + 8)
 

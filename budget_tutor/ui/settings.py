@@ -48,7 +48,7 @@ class UiSettings:
 
     def last_plan_section(self) -> int:
         try:
-            return int(self._qs.value("plan/section", 0))
+            return int(str(self._qs.value("plan/section", 0)))
         except (TypeError, ValueError):
             return 0
 
