@@ -306,16 +306,43 @@ def test_unexpected_error_is_calm_and_logged_without_family_data(qtbot, start, t
 
 
 def test_text_field_context_menu_is_translated(qtbot, tmp_path):
-    write_catalog(tmp_path / "po", "ru", {})
-    from PySide6.QtWidgets import QLineEdit
+    write_catalog(
+        tmp_path / "po", "tg", {"text menu|&Copy": "&Нусха", "text menu|&Paste": "&Гузоштан"}
+    )
+    from PySide6.QtWidgets import QLineEdit, QSpinBox
 
     i18n.set_override_dir(tmp_path / "po")
+    i18n.set_language("tg")
     edit = QLineEdit()
     qtbot.addWidget(edit)
     menu = messages.text_menu_for(edit)
     names = {a.objectName(): a.text() for a in menu.actions() if a.objectName()}
-    assert names["edit-copy"].startswith("&Copy")
+    assert names["edit-copy"].split("\t")[0] == "&Нусха"
+    assert names["edit-paste"].split("\t")[0] == "&Гузоштан"
+    spin = QSpinBox()
+    qtbot.addWidget(spin)
+    spin_menu = messages.text_menu_for(spin)
+    assert any(a.text().startswith("&Нусха") for a in spin_menu.actions())
     assert QApplication.instance() is not None
+
+
+def test_every_category_and_kind_has_an_icon(qtbot):
+    from budget_tutor.model import ExpenseCategory, IncomeKind, InvestmentKind, SavingsKind
+    from budget_tutor.ui import icons
+
+    for category in ExpenseCategory:
+        assert not icons.category_icon(category).isNull(), category
+        assert icons.icon_path(f"cat-{category.value}").is_file()
+    for kind in IncomeKind:
+        assert not icons.income_icon(kind).isNull(), kind
+    for kind in SavingsKind:
+        assert not icons.savings_icon(kind).isNull(), kind
+    for kind in InvestmentKind:
+        assert not icons.investment_icon(kind).isNull(), kind
+    for name in ("nav-lessons", "nav-plan", "nav-whatif", "nav-progress", "nav-help"):
+        pixmap = icons.icon(name).pixmap(32, 32)
+        assert not pixmap.isNull() and pixmap.width() == 32, name
+    assert icons.icon("no-such-icon").isNull()  # a missing icon is empty, not an error
 
 
 def test_plan_section_is_remembered(qtbot, start):
