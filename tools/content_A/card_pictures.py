@@ -1,16 +1,15 @@
-"""Draw the small sort-card pictures of lessons m00-m03 (flat 64x64 glyphs, no text).
+"""The sort-card glyphs of lessons m00-m03: flat 64x64 drawings, no text.
 
-Each glyph is drawn once here and written as ``assets/pictures/<lesson-id>-<name>.svg`` for every
-lesson that uses it, so a lesson's pictures travel with its id. Run it again after changing a glyph:
+``GLYPHS`` holds each drawing once; ``USES`` says which lesson uses which glyph. Every glyph is
+written as ``assets/pictures/<lesson-id>-card-<name>.svg`` by
 
-    .venv/bin/python tools/content_A/card_pictures.py
+    .venv/bin/python tools/lesson_content.py --draw-cards
+
+and ``tools/lesson_content.py --check`` fails when a picture differs from its glyph here.
 """
 
 from __future__ import annotations
 
-from pathlib import Path
-
-ROOT = Path(__file__).resolve().parents[2]
 SKIN = "#e8b58e"
 
 GLYPHS: dict[str, str] = {
@@ -217,23 +216,3 @@ USES: dict[str, list[str]] = {
         "shop-debt",
     ],
 }
-
-
-def svg(body: str) -> str:
-    return (
-        '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 64 64" width="64" height="64">\n'
-        f"  {body}\n"
-        "</svg>\n"
-    )
-
-
-def main() -> int:
-    target = ROOT / "assets" / "pictures"
-    for lesson, names in USES.items():
-        for name in names:
-            (target / f"{lesson}-card-{name}.svg").write_text(svg(GLYPHS[name]), encoding="utf-8")
-    return 0
-
-
-if __name__ == "__main__":
-    raise SystemExit(main())

@@ -1,15 +1,15 @@
-"""Draw the sort-card pictures of lessons m04, m05 and m07 (flat 64x64 glyphs, no text).
+"""The sort-card glyphs of lessons m04, m05 and m07: flat 64x64 drawings, no text.
 
-Written as ``assets/pictures/<lesson-id>-card-<name>.svg``. Run it again after changing a glyph:
+``GLYPHS`` holds each drawing once; ``USES`` says which lesson uses which glyph. Every glyph is
+written as ``assets/pictures/<lesson-id>-card-<name>.svg`` by
 
-    .venv/bin/python tools/content_B/card_pictures.py
+    .venv/bin/python tools/lesson_content.py --draw-cards
+
+and ``tools/lesson_content.py --check`` fails when a picture differs from its glyph here.
 """
 
 from __future__ import annotations
 
-from pathlib import Path
-
-ROOT = Path(__file__).resolve().parents[2]
 SKIN = "#e8b48a"
 
 GLYPHS: dict[str, str] = {
@@ -148,23 +148,3 @@ USES = {
         "roof-snow",
     ),
 }
-
-
-def svg(body: str) -> str:
-    return (
-        '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 64 64" width="64" height="64">\n'
-        f"{body}\n"
-        "</svg>\n"
-    )
-
-
-def main() -> int:
-    target = ROOT / "assets" / "pictures"
-    for lesson, names in USES.items():
-        for name in names:
-            (target / f"{lesson}-card-{name}.svg").write_text(svg(GLYPHS[name]), encoding="utf-8")
-    return 0
-
-
-if __name__ == "__main__":
-    raise SystemExit(main())
