@@ -365,7 +365,8 @@ class CashFlowChart(_Chart):
     def update(self, projection: Projection, rescale: bool = True) -> None:
         flow = cash_flow(projection)
         n = len(flow.months)
-        if n != len(self.income_bars):
+        rebuilt = n != len(self.income_bars)
+        if rebuilt:
             self._build_bars(n)
         self.flow = flow
         self.months = flow.months
@@ -388,7 +389,10 @@ class CashFlowChart(_Chart):
             top = max((to_chart(v) for v in (*flow.money_in, *flow.money_out)), default=0.0)
             self.ax.set_xlim(-0.6, max(n, 1) - 0.4)
             self.ax.set_ylim(0, top * 1.25 if top > 0 else 1.0)
-        self.retranslate()
+        if rescale or rebuilt:
+            self.retranslate()
+        elif self.short_month is not None:
+            self.short_text.set_text(short_label(self.short_month, self.locale))
 
     def retranslate(self) -> None:
         positions, labels = month_ticks(self.months, self.locale)
@@ -573,7 +577,12 @@ class SavingsChart(_Chart):
             span = (high - low) or 1.0
             self.ax.set_xlim(-0.5, max(len(self.months), 1) - 0.5)
             self.ax.set_ylim(low - span * 0.08, high + span * 0.15)
-        self.retranslate()
+        if rescale or added:
+            self.retranslate()
+        else:
+            # A slider step: only the texts that follow the data (ticks, legend and sizes wait
+            # for the full draw when the drag ends).
+            self._data_texts()
         return added or previous_count != len(projections)
 
     def retranslate(self) -> None:
@@ -582,6 +591,23 @@ class SavingsChart(_Chart):
         self.ax.set_xticklabels(labels)
         self.ax.set_title(_("Money kept: savings and cash"), loc="left", pad=28)
         self.ax.set_ylabel(currency_name("TJS"))
+        self._data_texts()
+        visible = [line for line in self.lines if line.get_visible()]
+        key = tuple((id(line), line.get_label()) for line in visible)
+        if visible and key != self._legend_key:
+            self._legend_key = key
+            self.ax.legend(
+                handles=visible,
+                labels=[ln.get_label() for ln in visible],
+                loc="lower left",
+                bbox_to_anchor=(0.0, 1.01),
+                ncols=min(len(visible), 3),
+                frameon=False,
+                borderaxespad=0.0,
+            )
+        self._apply_sizes()
+
+    def _data_texts(self) -> None:
         goals = self.projections[0].summary.goals if self.projections else ()
         for j, goal in enumerate(goals):
             self.goal_texts[j].set_text(
@@ -600,20 +626,6 @@ class SavingsChart(_Chart):
                 )
             name = self.names[i] if i < len(self.names) else None
             self.lines[i].set_label(name or scenario_title(proj))
-        visible = [line for line in self.lines if line.get_visible()]
-        key = tuple((id(line), line.get_label()) for line in visible)
-        if visible and key != self._legend_key:
-            self._legend_key = key
-            self.ax.legend(
-                handles=visible,
-                labels=[ln.get_label() for ln in visible],
-                loc="lower left",
-                bbox_to_anchor=(0.0, 1.01),
-                ncols=min(len(visible), 3),
-                frameon=False,
-                borderaxespad=0.0,
-            )
-        self._apply_sizes()
 
     def _apply_sizes(self) -> None:
         super()._apply_sizes()
