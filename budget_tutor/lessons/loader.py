@@ -14,7 +14,13 @@ from pathlib import Path
 from typing import Any
 
 import yaml
-from yaml.events import AliasEvent
+from yaml.events import (
+    AliasEvent,
+    MappingEndEvent,
+    MappingStartEvent,
+    SequenceEndEvent,
+    SequenceStartEvent,
+)
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from budget_tutor.i18n import N_
@@ -177,11 +183,55 @@ def decode_utf8(raw: bytes, file: str) -> str:
     return text.removeprefix("\ufeff")
 
 
-def parse_yaml(text: str, file: str) -> Document:
-    """Parse YAML text into a :class:`Document` (raises :class:`LessonLoadError`)."""
-    loader: _LimitedLoader | None = None
+#: libyaml's parser when PyYAML was built with it (about ten times faster), else None.
+_FAST_LOADER: Any = getattr(yaml, "CSafeLoader", None)
+
+
+def _precheck_events(text: str, file: str) -> None:
+    """Count nesting and aliases over libyaml's flat event stream (no recursion), so the tree is
+    composed only for documents within the limits."""
+    depth = 0
+    aliases = 0
+    for event in yaml.parse(text, Loader=_FAST_LOADER):
+        if isinstance(event, (SequenceStartEvent, MappingStartEvent)):
+            depth += 1
+            if depth > MAX_DEPTH:
+                raise LessonLoadError(
+                    file, event.start_mark.line + 1, _TOO_DEEP, limit=str(MAX_DEPTH)
+                )
+        elif isinstance(event, (SequenceEndEvent, MappingEndEvent)):
+            depth -= 1
+        elif isinstance(event, AliasEvent):
+            aliases += 1
+            if aliases > MAX_ALIASES:
+                raise LessonLoadError(
+                    file, event.start_mark.line + 1, _TOO_MANY_ALIASES, limit=str(MAX_ALIASES)
+                )
+
+
+def _printable_check(text: str, file: str) -> None:
+    """The pure-Python reader's rule for characters (libyaml is laxer): refuse the same."""
+    match = yaml.reader.Reader.NON_PRINTABLE.search(text)
+    if match is not None:
+        line = text[: match.start()].count("\n") + 1
+        raise LessonLoadError(file, line, _UNPRINTABLE, code=f"U+{ord(match.group()):04X}")
+
+
+def parse_yaml(text: str, file: str, *, fast: bool = True) -> Document:
+    """Parse YAML text into a :class:`Document` (raises :class:`LessonLoadError`).
+
+    With ``fast`` (and libyaml available) the events are first checked for depth and aliases,
+    then composed by libyaml; otherwise the pure-Python :class:`_LimitedLoader` counts them while
+    it composes. Both construct with PyYAML's safe constructor only.
+    """
+    loader: Any = None
     try:
-        loader = _LimitedLoader(text, file)  # the reader already refuses unprintable characters
+        if fast and _FAST_LOADER is not None:
+            _printable_check(text, file)
+            _precheck_events(text, file)
+            loader = _FAST_LOADER(text)
+        else:
+            loader = _LimitedLoader(text, file)  # its reader refuses unprintable characters
         try:
             node = loader.get_single_node()
         except yaml.composer.ComposerError as exc:
@@ -204,6 +254,8 @@ def parse_yaml(text: str, file: str) -> Document:
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line = mark.line + 1 if mark else None
+        if "nesting depth" in str(exc):  # libyaml's own limit (deeper than ours)
+            raise LessonLoadError(file, line, _TOO_DEEP, limit=str(MAX_DEPTH)) from exc
         raise LessonLoadError(file, line, _YAML_SYNTAX, detail=_one_line(exc)) from exc
     except yaml.reader.ReaderError as exc:
         line = text[: exc.position].count("\n") + 1

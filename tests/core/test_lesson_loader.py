@@ -131,3 +131,29 @@ def test_missing_file_is_an_error_not_a_crash(tmp_path: Path) -> None:
 def test_byte_order_mark_is_accepted() -> None:
     doc = parse_yaml(loader.decode_utf8("\ufeffa: 1\n".encode(), "f.yaml"), "f.yaml")
     assert doc.data == {"a": 1}
+
+
+HOSTILE_TEXTS = {
+    "python tag": "a: !!python/object/apply:os.system ['true']\n",
+    "deep": "a: " + "[" * 60 + "]" * 60 + "\n",
+    "very deep": "a: " + "[" * 20000 + "]" * 20000 + "\n",
+    "aliases": "a: &a 1\nb: [" + ", ".join(["*a"] * (loader.MAX_ALIASES + 1)) + "]\n",
+    "recursive": "a: &a [*a]\n",
+    "control character": "a: b\x07c\n",
+    "syntax": "a: [1\n",
+    "two documents": "a: 1\n---\nb: 2\n",
+}
+
+
+@pytest.mark.parametrize("fast", [True, False], ids=["libyaml", "pure-python"])
+@pytest.mark.parametrize("name", sorted(HOSTILE_TEXTS))
+def test_both_parsers_refuse_the_same_hostile_input(fast: bool, name: str) -> None:
+    with pytest.raises(LessonLoadError) as info:
+        parse_yaml(HOSTILE_TEXTS[name], "f.yaml", fast=fast)
+    assert info.value.line is not None or name == "control character"
+
+
+def test_both_parsers_give_the_same_document() -> None:
+    text = (PACKS / "good" / "p01-every-step.yaml").read_text(encoding="utf-8")
+    fast, slow = parse_yaml(text, "f.yaml", fast=True), parse_yaml(text, "f.yaml", fast=False)
+    assert fast.data == slow.data and fast.lines == slow.lines
