@@ -143,7 +143,7 @@ class HouseholdPage(QWidget):
 
         self.title_label = QLabel(self)
         self.title_label.setWordWrap(True)
-        self.title_label.setStyleSheet("font-size: 140%; font-weight: bold;")
+        self.title_label.setStyleSheet("font-weight: bold;")
         self.hint_label = QLabel(self)
         self.hint_label.setWordWrap(True)
         self.list = QListWidget(self)
@@ -189,7 +189,7 @@ class HouseholdPage(QWidget):
         # "X was deleted. [Undo]"
         self.undo_banner = QFrame(self)
         self.undo_banner.setFrameShape(QFrame.Shape.StyledPanel)
-        self.undo_banner.setStyleSheet("QFrame { background: #fff3cd; }")
+        self.undo_banner.setStyleSheet("QFrame, QLabel { background: #fff3cd; color: #3e2723; }")
         self.undo_label = QLabel(self.undo_banner)
         self.undo_label.setTextFormat(Qt.TextFormat.PlainText)
         self.undo_label.setWordWrap(True)

@@ -96,6 +96,8 @@ class HelpDialog(QDialog):
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
         self.buttons.rejected.connect(self.reject)
         self.buttons.accepted.connect(self.accept)
+        self.text_label.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
+        self.text_label.setMargin(8)
         layout = QVBoxLayout(self)
         layout.addWidget(area, 1)
         layout.addWidget(self.buttons)

@@ -63,7 +63,7 @@ class PlanPage(QWidget):
         self.title_label = QLabel(self)
         self.title_label.setTextFormat(Qt.TextFormat.PlainText)  # the household's own name
         self.title_label.setWordWrap(True)
-        self.title_label.setStyleSheet("font-size: 130%; font-weight: bold;")
+        self.title_label.setStyleSheet("font-weight: bold;")
         self.section_list = QListWidget(self)
         self.section_list.setIconSize(QSize(32, 32))
         self.section_list.setWordWrap(True)

@@ -37,6 +37,16 @@ def high_contrast_palette() -> QPalette:
     return p
 
 
+def repolish_styled_widgets(app: QApplication) -> None:
+    """Widgets with their own style sheet keep the palette and font they were polished with;
+    set their sheets again so they follow a new application palette or font."""
+    for widget in app.allWidgets():
+        sheet = widget.styleSheet()
+        if sheet:
+            widget.setStyleSheet("")
+            widget.setStyleSheet(sheet)
+
+
 class PresentationController(QObject):
     """Follows ``session.presentation_changed`` for one main window."""
 
@@ -66,10 +76,12 @@ class PresentationController(QObject):
             size = font.pointSizeF() if font.pointSizeF() > 0 else 10.0
             font.setPointSizeF(size * self.session.font_scale)
             app.setFont(font)
+            repolish_styled_widgets(app)
             self.window.showFullScreen()
         else:
             if self._saved_font is not None:
                 app.setFont(self._saved_font)
+                repolish_styled_widgets(app)
             self.window.showNormal()
             if self._saved_state is not None and self._saved_state & Qt.WindowState.WindowMaximized:
                 self.window.showMaximized()
@@ -89,3 +101,4 @@ class PresentationController(QObject):
         elif self._saved_palette is not None:
             app.setPalette(self._saved_palette)
             self._saved_palette = None
+        repolish_styled_widgets(app)

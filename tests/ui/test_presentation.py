@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QPoint, Qt
 from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import QApplication
 
@@ -65,6 +65,20 @@ def test_high_contrast_palette_and_back(qtbot, window):
     assert app.palette().color(QPalette.ColorRole.Window).name() == "#000000"
     assert app.palette().color(QPalette.ColorRole.WindowText).name() == "#ffffff"
     assert window.settings.high_contrast()
+    # labels with their own style sheet follow the new palette too
+    title = window.household_page.title_label
+    assert title.styleSheet() and title.text()
+    window.show_households()
+    QApplication.processEvents()
+    image = window.grab().toImage()
+    origin = title.mapTo(window, QPoint(0, 0))
+    light = sum(
+        1
+        for x in range(origin.x(), origin.x() + title.width(), 2)
+        for y in range(origin.y(), origin.y() + title.height())
+        if image.pixelColor(x, y).lightness() > 180
+    )
+    assert light > 10, "the title is drawn dark on the dark background"
     window.high_contrast_action.trigger()
     assert app.palette().color(QPalette.ColorRole.Window) == before
     assert not window.settings.high_contrast()
