@@ -50,8 +50,34 @@ def pack_folders(session: AppSession) -> list[Path]:
     return [Path(v) for v in value if isinstance(v, str)]
 
 
+def _stamp(folders: Sequence[Path]) -> tuple[tuple[str, int, int], ...]:
+    """Names, times and sizes of the lesson files: the cache key of a loaded library."""
+    found = []
+    for folder in folders:
+        try:
+            for path in sorted(folder.rglob("*")):
+                if path.suffix in (".yaml", ".po", ".svg") and path.is_file():
+                    st = path.stat()
+                    found.append((str(path), st.st_mtime_ns, st.st_size))
+        except OSError:
+            found.append((str(folder), -1, -1))
+    return tuple(found)
+
+
+_library_cache: dict[object, Library] = {}
+
+
 def load_session_library(session: AppSession) -> Library:
-    return load_library(builtin_lessons_dir(), pack_folders(session))
+    """The built-in lessons and the trainer's packs, loaded once while no file changes (the
+    Lessons and Progress pages share it)."""
+    folders = pack_folders(session)
+    key = (tuple(str(f) for f in folders), _stamp([builtin_lessons_dir(), *folders]))
+    library = _library_cache.get(key)
+    if library is None:
+        library = load_library(builtin_lessons_dir(), folders)
+        _library_cache.clear()
+        _library_cache[key] = library
+    return library
 
 
 def read_progress(session: AppSession, library: Library) -> LessonProgress:
@@ -314,9 +340,10 @@ class LessonsPage(QWidget):
         self.reload_library(folders)
 
     def reload_library(self, folders: Sequence[Path] | None = None) -> None:
-        self.library = load_library(
-            builtin_lessons_dir(), folders if folders is not None else pack_folders(self.session)
-        )
+        if folders is None:
+            self.library = load_session_library(self.session)
+        else:
+            self.library = load_library(builtin_lessons_dir(), folders)
         self.player.library = self.library
         self._build_cards()
         self.refresh()

@@ -144,3 +144,32 @@ def test_add_pack_remembers_the_folder(qtbot, session: AppSession, tmp_path: Pat
     broken = LessonsPage(session)  # a damaged setting: the built-in lessons, no crash
     qtbot.addWidget(broken)
     assert broken.library.packs == []
+
+
+def test_pages_share_one_loaded_library_until_a_file_changes(
+    qtbot, session: AppSession, tmp_path: Path
+) -> None:  # type: ignore[no-untyped-def]
+    import os
+    import shutil
+
+    lessons, progress = LessonsPage(session), ProgressPage(session)
+    qtbot.addWidget(lessons)
+    qtbot.addWidget(progress)
+    assert lessons.library is progress.library
+    pack = tmp_path / "pack"
+    shutil.copytree(PACKS / "good", pack)
+    lessons.add_pack(pack)
+    first = LessonsPage(session)
+    qtbot.addWidget(first)
+    assert first.library.lesson("p01-every-step") is not None
+    lesson_file = pack / "p01-every-step.yaml"
+    lesson_file.write_text(
+        lesson_file.read_text(encoding="utf-8").replace("Every kind of step", "Every step, edited"),
+        encoding="utf-8",
+    )
+    os.utime(lesson_file, ns=(1, 10**18))  # a different time stamp, whatever the clock says
+    edited = LessonsPage(session)
+    qtbot.addWidget(edited)
+    assert edited.library is not first.library
+    lesson = edited.library.lesson("p01-every-step")
+    assert lesson is not None and lesson.title == "Every step, edited"
