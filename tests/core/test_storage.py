@@ -881,3 +881,24 @@ def test_a_damaged_database_with_a_wal_is_kept_aside_exactly_as_found(data: Path
     assert damaged.read_bytes() == db_bytes
     assert Path(f"{damaged}-wal").read_bytes() == wal_bytes
     assert not db.exists() and not wal.exists()
+
+
+def test_restoring_the_oldest_kept_backup_works_although_rotation_would_drop_it(
+    data: Path,
+) -> None:
+    clock = Clock(datetime(2026, 10, 1, 8, 0, tzinfo=UTC))
+    with Store.open(data, clock=clock) as s:
+        hid = s.create_household(family("Back then"))
+        oldest = s.backup("manual")
+        s.save_plan(hid, family("Now"))
+        clock.advance(days=20)
+        for _ in range(storage.KEEP_NEWEST - 1):
+            clock.advance(minutes=1)
+            s.backup("auto")
+        assert s.backups()[-1] == oldest  # kept only as one of the newest ten
+        clock.advance(minutes=1)
+        undo = s.restore(oldest)
+        assert s.load_plan(hid) == family("Back then")
+        assert oldest not in s.backups()  # rotated away once it was no longer needed
+        s.restore(undo)
+        assert s.load_plan(hid) == family("Now")
