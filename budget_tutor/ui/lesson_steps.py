@@ -267,14 +267,10 @@ class QuizWidget(StepWidget):
         self.check_button = QPushButton(self)
         self.check_button.clicked.connect(self.check)
         self.result_label = plain_label(self)
-        for w in (
-            self.question_label,
-            self.hint_label,
-            self.options_box,
-            self.check_button,
-            self.result_label,
-        ):
+        for w in (self.question_label, self.hint_label, self.options_box):
             self.layout_.addWidget(w)
+        self.layout_.addWidget(self.check_button, 0, Qt.AlignmentFlag.AlignLeft)
+        self.layout_.addWidget(self.result_label)
         self.layout_.addStretch(1)
         self.result: checking.QuizResult | None = None
         self.retranslate_ui()
@@ -338,7 +334,7 @@ class _CardList(QListWidget):
         self.setDragDropMode(QAbstractItemView.DragDropMode.DragDrop)
         self.setDefaultDropAction(Qt.DropAction.MoveAction)
         self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.setMinimumHeight(90)
+        self.setMinimumHeight(200)
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         text = event.text()
@@ -417,7 +413,7 @@ class SortWidget(StepWidget):
         self.check_button = QPushButton(self)
         self.check_button.clicked.connect(self.check)
         self.result_label = plain_label(self)
-        self.layout_.addWidget(self.check_button)
+        self.layout_.addWidget(self.check_button, 0, Qt.AlignmentFlag.AlignLeft)
         self.layout_.addWidget(self.result_label)
         self.layout_.addStretch(1)
         self.result: checking.SortResult | None = None
@@ -591,13 +587,13 @@ class CalculationWidget(StepWidget):
         self.layout_.addWidget(self.error_label)
         self.check_button = QPushButton(self)
         self.check_button.clicked.connect(self.check)
-        self.layout_.addWidget(self.check_button)
+        self.layout_.addWidget(self.check_button, 0, Qt.AlignmentFlag.AlignLeft)
         self.result_label = plain_label(self)
         self.layout_.addWidget(self.result_label)
         self.solution_button = QPushButton(self)
         self.solution_button.setCheckable(True)
         self.solution_button.toggled.connect(self._toggle_solution)
-        self.layout_.addWidget(self.solution_button)
+        self.layout_.addWidget(self.solution_button, 0, Qt.AlignmentFlag.AlignLeft)
         self.solution_label = rich_label(self)
         self.solution_label.setVisible(False)
         self.layout_.addWidget(self.solution_label)
@@ -715,7 +711,7 @@ class CalendarWidget(StepWidget):
         self.check_button = QPushButton(self)
         self.check_button.clicked.connect(self.check)
         self.result_label = plain_label(self)
-        self.layout_.addWidget(self.check_button)
+        self.layout_.addWidget(self.check_button, 0, Qt.AlignmentFlag.AlignLeft)
         self.layout_.addWidget(self.result_label)
         self.layout_.addStretch(1)
         self.result: checking.CalendarResult | None = None
@@ -819,8 +815,10 @@ class PlannerTaskWidget(StepWidget):
         self.open_button = QPushButton(self)
         self.open_button.clicked.connect(self.open_plan)
         self.done_label = plain_label(self)
+        self.open_button.setMinimumHeight(44)
         for w in (self.text_label, self.suggestion_label, self.open_button, self.done_label):
-            self.layout_.addWidget(w)
+            align = Qt.AlignmentFlag.AlignLeft if w is self.open_button else Qt.AlignmentFlag(0)
+            self.layout_.addWidget(w, 0, align)
         self.layout_.addStretch(1)
         self.retranslate_ui()
 
@@ -921,7 +919,7 @@ class AssessmentWidget(StepWidget):
         self.finish_button = QPushButton(self)
         self.finish_button.clicked.connect(self.check)
         self.result_label = plain_label(self)
-        self.layout_.addWidget(self.finish_button)
+        self.layout_.addWidget(self.finish_button, 0, Qt.AlignmentFlag.AlignLeft)
         self.layout_.addWidget(self.result_label)
         self.layout_.addStretch(1)
         self.result: checking.AssessmentResult | None = None
