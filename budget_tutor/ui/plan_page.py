@@ -164,6 +164,8 @@ class PlanPage(QWidget):
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
             self.retranslate_ui()
+        elif event.type() == QEvent.Type.FontChange:
+            self._fit_section_list()
         super().changeEvent(event)
 
     def retranslate_ui(self) -> None:
@@ -184,7 +186,14 @@ class PlanPage(QWidget):
             item.setToolTip(names[key])
         self.section_list.setAccessibleName(_("Parts of the plan"))
         self.stack.setAccessibleName(_("The chosen part of the plan"))
-        # Room for the longest section name in this language, with its icon.
-        width = max(self.section_list.fontMetrics().horizontalAdvance(n) for n in names.values())
-        self.section_list.setMaximumWidth(min(260, width + 70))
-        self.section_list.setMinimumWidth(min(200, width + 60))
+        self._fit_section_list()
+
+    def _fit_section_list(self) -> None:
+        """Room for the longest section name in this language and font, with its icon."""
+        metrics = self.section_list.fontMetrics()
+        width = max(
+            metrics.horizontalAdvance(self.section_list.item(row).text())
+            for row in range(self.section_list.count())
+        )
+        self.section_list.setMaximumWidth(min(340, width + 70))
+        self.section_list.setMinimumWidth(min(260, width + 60))
