@@ -30,8 +30,12 @@ from budget_tutor.lessons.model import Lesson, PlannerTaskStep
 from budget_tutor.lessons.planner_link import suggested_amount
 from budget_tutor.lessons.progress import record_step
 from budget_tutor.lessons.sanitize import to_html
+from budget_tutor.storage import StorageError
 from budget_tutor.ui.lesson_steps import PlannerTaskWidget, StepWidget, make_step_widget
 from budget_tutor.ui.session import AppSession
+
+#: What the store raises for a user to see (StorageError translates its message).
+STORAGE_ERRORS: tuple[type[Exception], ...] = (StorageError, OSError)
 
 
 class LessonPlayer(QWidget):
@@ -134,7 +138,7 @@ class LessonPlayer(QWidget):
             return dict(
                 self.session.store.progress(self.session.household_id).get(self.lesson.id, {})
             )
-        except Exception as exc:  # a storage error: shown, the lesson still works
+        except STORAGE_ERRORS as exc:  # shown, the lesson still works
             self.session.show_error(str(exc))
             return {}
 
@@ -184,7 +188,7 @@ class LessonPlayer(QWidget):
                 score=score,
                 done=done,
             )
-        except Exception as exc:  # StorageError and OSError: a calm message, never a crash
+        except STORAGE_ERRORS as exc:  # a calm message, never a crash
             self.session.show_error(str(exc))
             return False
         self.step_recorded.emit(self.lesson.id, step_id)

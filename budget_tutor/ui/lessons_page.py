@@ -32,7 +32,7 @@ from budget_tutor.i18n import _
 from budget_tutor.lessons.library import Library, builtin_lessons_dir, load_library
 from budget_tutor.lessons.model import Lesson
 from budget_tutor.lessons.progress import LessonProgress
-from budget_tutor.ui.lesson_player import LessonPlayer
+from budget_tutor.ui.lesson_player import STORAGE_ERRORS, LessonPlayer
 from budget_tutor.ui.session import AppSession
 
 PACKS_SETTING = "lesson_packs"
@@ -43,7 +43,7 @@ def pack_folders(session: AppSession) -> list[Path]:
     try:
         raw = session.store.get_setting(PACKS_SETTING, "[]")
         value = json.loads(raw or "[]")
-    except Exception:  # a damaged setting or a storage error: no packs, never a crash
+    except (*STORAGE_ERRORS, ValueError):  # a damaged setting: no packs, never a crash
         return []
     if not isinstance(value, list):
         return []
@@ -85,7 +85,7 @@ def read_progress(session: AppSession, library: Library) -> LessonProgress:
     if session.household_id is not None:
         try:
             records = session.store.progress(session.household_id)
-        except Exception as exc:  # StorageError: shown, the page still shows the lessons
+        except STORAGE_ERRORS as exc:  # shown, the page still shows the lessons
             session.show_error(str(exc))
     return LessonProgress(library.lessons, records, library.course)
 
@@ -317,7 +317,7 @@ class LessonsPage(QWidget):
             return False
         try:
             self.session.store.reset_progress(hid, lesson_id)
-        except Exception as exc:  # StorageError: a calm message
+        except STORAGE_ERRORS as exc:  # a calm message
             self.session.show_error(str(exc))
             return False
         self.refresh()
@@ -335,7 +335,7 @@ class LessonsPage(QWidget):
             folders.append(folder)
         try:
             self.session.store.set_setting(PACKS_SETTING, json.dumps([str(f) for f in folders]))
-        except Exception as exc:
+        except STORAGE_ERRORS as exc:
             self.session.show_error(str(exc))
         self.reload_library(folders)
 
