@@ -11,6 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+import shiboken6
 from PySide6.QtCore import QCoreApplication, QObject, Signal
 from PySide6.QtWidgets import QApplication, QWidget
 
@@ -231,7 +232,9 @@ class AppSession(QObject):
             QCoreApplication.instance(), QApplication
         ):
             return
-        box = messages.error_box(None, message)
-        self._boxes = [b for b in self._boxes if b.isVisible()]
+        self._boxes = [b for b in self._boxes if shiboken6.isValid(b) and b.isVisible()]
+        if any(getattr(b, "text", lambda: None)() == message for b in self._boxes):
+            return  # the same message is already on screen
+        box = messages.error_box(QApplication.activeWindow(), message)
         self._boxes.append(box)
         box.open()

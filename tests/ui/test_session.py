@@ -127,3 +127,28 @@ def test_language_switch_is_remembered_and_announced(session, qtbot):
     assert blocker.args == ["ru"]
     assert session.store.settings["language"] == "ru"
     assert session.language == "ru"
+
+
+def test_error_boxes_close_and_do_not_pile_up(session, qtbot):
+    from PySide6.QtCore import QEvent
+    from PySide6.QtWidgets import QApplication, QMessageBox
+
+    def boxes():
+        return [
+            w
+            for w in QApplication.topLevelWidgets()
+            if isinstance(w, QMessageBox) and w.isVisible()
+        ]
+
+    session.show_error("The disk is full.")
+    session.show_error("The disk is full.")  # the same message is not shown twice
+    assert len([b for b in boxes() if b.text() == "The disk is full."]) == 1
+    box = next(b for b in boxes() if b.text() == "The disk is full.")
+    assert box.buttons()[0].text() == "OK"
+    box.close()  # deletes itself
+    qtbot.waitUntil(lambda: not [b for b in boxes() if b.text() == "The disk is full."])
+    QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete.value)  # delete it now
+    session.show_error("Another problem.")  # must not touch the deleted box
+    assert session.last_error == "Another problem."
+    for b in boxes():
+        b.close()
