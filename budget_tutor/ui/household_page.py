@@ -286,6 +286,16 @@ class HouseholdPage(QWidget):
         for widget in creators:
             widget.setEnabled(writable)
 
+    def _discard_dialogs(self) -> None:
+        """Dialogs of earlier actions are deleted when a new one opens (no pile-up)."""
+        for dialog in (self.name_dialog, self.pin_dialog):
+            if dialog is not None and not dialog.isVisible():
+                dialog.deleteLater()
+        if self.name_dialog is not None and not self.name_dialog.isVisible():
+            self.name_dialog = None
+        if self.pin_dialog is not None and not self.pin_dialog.isVisible():
+            self.pin_dialog = None
+
     # -- opening ------------------------------------------------------------------------------
 
     def open_selected(self) -> None:
@@ -293,6 +303,7 @@ class HouseholdPage(QWidget):
         if info is None:
             return
         if info.has_pin:
+            self._discard_dialogs()
             self.pin_dialog = PinDialog(
                 "check",
                 info.name,
@@ -312,6 +323,7 @@ class HouseholdPage(QWidget):
     # -- creating, renaming, duplicating --------------------------------------------------------
 
     def new_household(self) -> None:
+        self._discard_dialogs()
         self.name_dialog = NameDialog(_("New household"), full=True, parent=self)
         self.name_dialog.accepted.connect(self._create_from_dialog)
         self.name_dialog.open()
@@ -342,6 +354,7 @@ class HouseholdPage(QWidget):
         info = self.selected()
         if info is None:
             return
+        self._discard_dialogs()
         self.name_dialog = NameDialog(_("Rename the household"), info.name, parent=self)
         self.name_dialog.accepted.connect(lambda hid=info.id: self._rename(hid))
         self.name_dialog.open()
@@ -368,6 +381,7 @@ class HouseholdPage(QWidget):
             return
         # Translators: the suggested name of a copy of a household's plan.
         suggestion = _("{name} (copy)").format(name=info.name)[:MAX_NAME]
+        self._discard_dialogs()
         self.name_dialog = NameDialog(_("Duplicate the household"), suggestion, parent=self)
         self.name_dialog.accepted.connect(lambda hid=info.id: self._duplicate(hid))
         self.name_dialog.open()
@@ -447,6 +461,7 @@ class HouseholdPage(QWidget):
         info = self.selected()
         if info is None:
             return
+        self._discard_dialogs()
         self.pin_dialog = PinDialog(
             "set",
             info.name,
