@@ -32,6 +32,7 @@ from budget_tutor.money import MINOR_PER_MAJOR, currency_name, format_amount, fo
 if TYPE_CHECKING:  # pragma: no cover - typing only
     from matplotlib.artist import Artist
     from matplotlib.axes import Axes
+    from matplotlib.text import Text
 
     from budget_tutor.projection import Projection
 
@@ -58,12 +59,16 @@ LABEL_SIZE = 12.0
 TITLE_SIZE = 14.0
 NOTE_SIZE = 11.0
 
-#: Fixed margins (a layout engine costs ~70 ms per draw; these are computed once).
-MARGINS: dict[str, dict[str, float]] = {
-    "spending": {"left": 0.30, "right": 0.97, "top": 0.90, "bottom": 0.10},
-    "cash_flow": {"left": 0.11, "right": 0.98, "top": 0.82, "bottom": 0.14},
-    "savings": {"left": 0.11, "right": 0.98, "top": 0.82, "bottom": 0.14},
+#: Room around the axes in points at ``font_scale`` 1.0: (left, right, bottom). The fractions for
+#: ``subplots_adjust`` are computed from the figure's real size when it changes (no layout
+#: engine: ``layout="constrained"`` costs ~70 ms on every draw).
+MARGIN_POINTS: dict[str, tuple[float, float, float]] = {
+    "spending": (40.0, 14.0, 40.0),  # the left margin grows with the category names
+    "cash_flow": (78.0, 12.0, 46.0),
+    "savings": (78.0, 12.0, 46.0),
 }
+#: Average width of a character relative to the font size (DejaVu Sans), for margins.
+CHAR_WIDTH = 0.62
 
 
 # ------------------------------------------------------------------------------------------------
@@ -170,7 +175,9 @@ class _Chart:
         self.figure = ax.figure
         self.locale = locale or babel_locale()
         self.font_scale = font_scale
-        self.figure.subplots_adjust(**MARGINS[self.kind])
+        self._legend_state: tuple[object, ...] | None = None
+        self.legend_rows = 0
+        self.title_pad = 6.0
         self._amount_formatter()
 
     def _amount_formatter(self) -> None:
@@ -190,10 +197,85 @@ class _Chart:
     def set_font_scale(self, scale: float) -> None:
         self.font_scale = scale
         self._apply_sizes()
+        self.relayout()
+
+    # -- layout: margins in points, recomputed for the figure's size ---------------------------
+
+    def _figure_points(self) -> tuple[float, float]:
+        w_in, h_in = self.figure.get_size_inches()  # type: ignore[union-attr]
+        return max(float(w_in) * 72.0, 1.0), max(float(h_in) * 72.0, 1.0)
+
+    def _legend_entries(self) -> list[tuple[Artist, str]]:
+        return []
+
+    def _left_points(self) -> float:
+        return MARGIN_POINTS[self.kind][0] * self.font_scale
+
+    def _sync_legend(self) -> None:
+        """(Re)make the legend above the axes when its entries, the width or the size change;
+        as many columns as fit the figure's width."""
+        entries = self._legend_entries()
+        width, _height = self._figure_points()
+        size = self._size(LABEL_SIZE)
+        if not entries:
+            legend = self.ax.get_legend()
+            if legend is not None:
+                legend.remove()
+            self._legend_state = None
+            self.legend_rows = 0
+            return
+        column = max(len(label) for _h, label in entries) * size * CHAR_WIDTH + 3.5 * size
+        ncols = max(1, min(len(entries), int(width * 0.95 // column)))
+        state = (tuple(id(h) for h, _l in entries), tuple(lb for _h, lb in entries), ncols, size)
+        self.legend_rows = -(-len(entries) // ncols)
+        if state == self._legend_state and self.ax.get_legend() is not None:
+            return
+        self._legend_state = state
+        legend = self.ax.legend(
+            handles=[h for h, _l in entries],
+            labels=[lb for _h, lb in entries],
+            loc="lower left",
+            bbox_to_anchor=(0.0, 1.01),
+            ncols=ncols,
+            frameon=False,
+            borderaxespad=0.0,
+            fontsize=size,
+        )
+        # Legend handles copy their artist's state: keep them visible and out of blitting.
+        for handle in legend.legend_handles:
+            if handle is not None:
+                handle.set_visible(True)
+                handle.set_animated(False)
+
+    def relayout(self) -> None:
+        """Fit the axes in the figure: margins from points, the title above the legend."""
+        self._sync_legend()
+        width, height = self._figure_points()
+        scale = self.font_scale
+        _left, right, bottom = MARGIN_POINTS[self.kind]
+        self.title_pad = 6.0 + self.legend_rows * self._size(LABEL_SIZE) * 1.9
+        top = self.title_pad + self._size(TITLE_SIZE) * 1.4 + 6.0
+        self.figure.subplots_adjust(
+            left=min(0.45, self._left_points() / width),
+            right=1.0 - min(0.2, right / width),
+            bottom=min(0.4, bottom * scale / height),
+            top=max(0.45, 1.0 - top / height),
+        )
+        title = self.ax.get_title(loc="left")
+        if title:
+            self.ax.set_title(
+                title, loc="left", pad=self.title_pad, fontsize=self._size(TITLE_SIZE)
+            )
+
+    def title_text(self) -> Text:
+        """The chart's title (every chart's title is left-aligned)."""
+        # matplotlib has no public getter for the Text itself.
+        title: Text = self.ax._left_title  # type: ignore[attr-defined]
+        return title
 
     def _apply_sizes(self) -> None:
         self.ax.tick_params(labelsize=self._size(TICK_SIZE))
-        self.ax.title.set_fontsize(self._size(TITLE_SIZE))
+        self.title_text().set_fontsize(self._size(TITLE_SIZE))
         self.ax.xaxis.label.set_fontsize(self._size(LABEL_SIZE))
         self.ax.yaxis.label.set_fontsize(self._size(LABEL_SIZE))
         legend = self.ax.get_legend()
@@ -278,12 +360,19 @@ class SpendingChart(_Chart):
                 ),
                 "Spending by category in {count} months",
                 count=self.months,
-            )
+            ),
+            loc="left",
         )
         ax.set_xlabel(currency_name("TJS"))
         self.empty_text.set_text(_("No spending entered yet"))
         self.empty_text.set_visible(not self.totals)
         self._apply_sizes()
+        self.relayout()
+
+    def _left_points(self) -> float:
+        names = [_(EXPENSE_CATEGORY_NAMES[c]) for c, _a in self.totals]
+        longest = max((len(n) for n in names), default=0)
+        return MARGIN_POINTS["spending"][0] + longest * self._size(TICK_SIZE) * CHAR_WIDTH
 
     def _apply_sizes(self) -> None:
         super()._apply_sizes()
@@ -352,15 +441,7 @@ class CashFlowChart(_Chart):
                 linewidth=1.5,
             )
         )
-        self.ax.legend(
-            handles=[self.income_bars[0], self.out_bars[0], self.gap_bars[0]],
-            labels=["", "", ""],
-            loc="lower left",
-            bbox_to_anchor=(0.0, 1.01),
-            ncols=3,
-            frameon=False,
-            borderaxespad=0.0,
-        )
+        self._legend_state = None
 
     def update(self, projection: Projection, rescale: bool = True) -> None:
         flow = cash_flow(projection)
@@ -398,16 +479,21 @@ class CashFlowChart(_Chart):
         positions, labels = month_ticks(self.months, self.locale)
         self.ax.set_xticks(positions)
         self.ax.set_xticklabels(labels)
-        self.ax.set_title(_("Money in and money out, month by month"), loc="left", pad=28)
+        self.ax.set_title(_("Money in and money out, month by month"), loc="left")
         self.ax.set_ylabel(currency_name("TJS"))
-        legend = self.ax.get_legend()
-        if legend is not None:
-            words = [_("Money in"), _("Money out"), _("Gap: more out than in")]
-            for text, word in zip(legend.get_texts(), words, strict=True):
-                text.set_text(word)
         if self.short_month is not None:
             self.short_text.set_text(short_label(self.short_month, self.locale))
         self._apply_sizes()
+        self.relayout()
+
+    def _legend_entries(self) -> list[tuple[Artist, str]]:
+        if not self.income_bars:
+            return []
+        return [
+            (self.income_bars[0], _("Money in")),
+            (self.out_bars[0], _("Money out")),
+            (self.gap_bars[0], _("Gap: more out than in")),
+        ]
 
     def _apply_sizes(self) -> None:
         super()._apply_sizes()
@@ -443,7 +529,6 @@ class SavingsChart(_Chart):
         self.projections: tuple[Projection, ...] = ()
         self.names: tuple[str | None, ...] = ()
         self.months: tuple[Month, ...] = ()
-        self._legend_key: tuple[tuple[int, str], ...] = ()
         ax.axhline(0, color="#555555", linewidth=0.8)
         ax.spines[["top", "right"]].set_visible(False)
         ax.grid(axis="y", color="#DDDDDD", linewidth=0.8)
@@ -589,23 +674,14 @@ class SavingsChart(_Chart):
         positions, labels = month_ticks(self.months, self.locale)
         self.ax.set_xticks(positions)
         self.ax.set_xticklabels(labels)
-        self.ax.set_title(_("Money kept: savings and cash"), loc="left", pad=28)
+        self.ax.set_title(_("Money kept: savings and cash"), loc="left")
         self.ax.set_ylabel(currency_name("TJS"))
         self._data_texts()
-        visible = [line for line in self.lines if line.get_visible()]
-        key = tuple((id(line), line.get_label()) for line in visible)
-        if visible and key != self._legend_key:
-            self._legend_key = key
-            self.ax.legend(
-                handles=visible,
-                labels=[ln.get_label() for ln in visible],
-                loc="lower left",
-                bbox_to_anchor=(0.0, 1.01),
-                ncols=min(len(visible), 3),
-                frameon=False,
-                borderaxespad=0.0,
-            )
         self._apply_sizes()
+        self.relayout()
+
+    def _legend_entries(self) -> list[tuple[Artist, str]]:
+        return [(line, str(line.get_label())) for line in self.lines if line.get_visible()]
 
     def _data_texts(self) -> None:
         goals = self.projections[0].summary.goals if self.projections else ()

@@ -128,6 +128,8 @@ class ChartCanvas(QWidget):
             ax = self.figure.add_subplot()
             self.chart = self.factory(ax, i18n.babel_locale(), self.font_scale)
             self.canvas.mpl_connect("draw_event", self._on_draw)
+            # Margins are points, not fractions: fit them to the new size before it is drawn.
+            self.canvas.mpl_connect("resize_event", lambda _event: self.chart.relayout())
             if self._data is not None:
                 self._apply()
         return self.chart

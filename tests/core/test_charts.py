@@ -137,7 +137,7 @@ def test_spending_bars_equal_the_category_totals() -> None:
         "Education",
     ]
     assert chart.value_texts[0].get_text() == format_amount(major(18000), "en")
-    assert chart.ax.get_title() == "Spending by category in 12 months"
+    assert chart.ax.get_title(loc="left") == "Spending by category in 12 months"
     assert not chart.empty_text.get_visible()
 
 
@@ -293,9 +293,9 @@ def test_set_locale_changes_month_names_and_amount_format_without_new_artists() 
 def test_font_scale_makes_the_text_larger() -> None:
     chart = CashFlowChart(axes(), "en")
     chart.update(project(family_plan(remittance=500, opening=0), 12))
-    normal = chart.ax.title.get_fontsize(), chart.short_text.get_fontsize()
+    normal = chart.title_text().get_fontsize(), chart.short_text.get_fontsize()
     chart.set_font_scale(1.5)
-    assert chart.ax.title.get_fontsize() == pytest.approx(normal[0] * 1.5)
+    assert chart.title_text().get_fontsize() == pytest.approx(normal[0] * 1.5)
     assert chart.short_text.get_fontsize() == pytest.approx(normal[1] * 1.5)
     tick = chart.ax.get_xticklabels()[0]
     assert tick.get_fontsize() == pytest.approx(charts.TICK_SIZE * 1.5)
@@ -339,3 +339,30 @@ def test_charts_draw_tajik_letters_with_the_bundled_font() -> None:
     assert not [w for w in caught if "missing from font" in str(w.message)]
     assert chart.goal_texts[0].get_text().startswith("Goal: Ҷиҳози мактаб")
     assert chart.ax.get_xticklabels()[0].get_text() == "Янв\n2027"
+
+
+@pytest.mark.parametrize(("size", "scale"), [((9, 5.6), 1.0), ((6.4, 4.0), 1.0), ((9, 5.6), 1.5)])
+def test_title_legend_and_ticks_fit_in_the_figure(size: tuple[float, float], scale: float) -> None:
+    fig = Figure(figsize=size, dpi=100)
+    chart = SavingsChart(fig.add_subplot(), "ru", font_scale=scale)
+    plan = family_plan()
+    long_names = [
+        "Ҳамин пулро ба амонат гузоштан",
+        "Туй дар тирамоҳи оянда",
+        "Гов харидан",
+        "Ваши изменения",
+        None,
+    ]
+    chart.update([project(plan, 24)] * 5, names=long_names)
+    fig.draw_without_rendering()  # lays the texts out
+    fig_box = fig.bbox
+    legend = chart.ax.get_legend().get_window_extent()
+    title = chart.title_text().get_window_extent()
+    axes = chart.ax.get_window_extent()
+    assert chart.legend_rows >= 2
+    assert legend.y0 >= axes.y1 - 1
+    assert title.y0 >= legend.y1 - 1, "the title overlaps the legend"
+    assert title.y1 <= fig_box.y1 + 1 and legend.x1 <= fig_box.x1 + 1
+    for label in chart.ax.get_xticklabels() + chart.ax.get_yticklabels():
+        box = label.get_window_extent()
+        assert box.y0 >= -1 and box.x0 >= -1, f"{label.get_text()!r} is cut off"

@@ -152,9 +152,9 @@ def test_language_switch_redraws_each_visible_chart_exactly_once(panel, session,
 
 def test_presentation_mode_makes_chart_text_larger(panel, session, qtbot) -> None:
     chart = panel.cash_flow_canvas.chart
-    normal = chart.ax.title.get_fontsize()
+    normal = chart.title_text().get_fontsize()
     session.set_presentation(True)
-    assert chart.ax.title.get_fontsize() == pytest.approx(normal * session.font_scale)
+    assert chart.title_text().get_fontsize() == pytest.approx(normal * session.font_scale)
     assert session.font_scale > 1
 
 
