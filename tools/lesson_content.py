@@ -9,6 +9,7 @@ i18n tooling merges those files into ``lessons.po``)::
 
     .venv/bin/python tools/lesson_content.py              # check everything, write the .po files
     .venv/bin/python tools/lesson_content.py --check      # check only; stale .po files are errors
+    .venv/bin/python tools/lesson_content.py --pull       # take edits made in lessons.d/*.po back
     .venv/bin/python tools/lesson_content.py --draw-cards # redraw the sort-card pictures
     .venv/bin/python tools/lesson_content.py --png DIR    # also render every lesson picture (Qt)
     .venv/bin/python tools/lesson_content.py m03-family-budget course   # only some files
@@ -32,6 +33,9 @@ It exits 1 when anything is wrong:
 * a person of the course appears in a lesson that is not theirs or is named differently in a
   translation (:data:`CAST`), or the Rahimov family of m00 and m10 does not agree
   (:data:`FAMILY`).
+
+A translator may edit ``lessons.d/<id>.po`` directly (Poedit, a text editor): ``--pull`` copies
+every changed translation from there into the source file, and the next run writes the same .po.
 
 Digit groups in ru and tg are joined with a no-break space (``8 000``) when the .po is written, so a
 projector never wraps a number across two lines.
@@ -251,6 +255,14 @@ def all_names() -> list[str]:
     return [*course_lessons(), COURSE]
 
 
+def shown(path: Path) -> str:
+    """A path as messages show it: relative to the repository when it is inside it."""
+    try:
+        return path.relative_to(ROOT).as_posix()
+    except ValueError:
+        return str(path)
+
+
 def lesson_path(name: str) -> Path:
     return BUILTIN / f"{name}.yaml"
 
@@ -297,14 +309,14 @@ def load_translations(name: str) -> tuple[dict[str, dict[str, str]], list[str]]:
     table: dict[str, dict[str, str]] = {}
     raw = read_yaml(path) or []
     if not isinstance(raw, list):
-        return {}, [f"{path.relative_to(ROOT)}: must be a list of {{en, ru, tg}} entries"]
+        return {}, [f"{shown(path)}: must be a list of {{en, ru, tg}} entries"]
     for entry in raw:
         if not isinstance(entry, dict) or set(entry) - {"en", *LANGS}:
-            errors.append(f"{path.relative_to(ROOT)}: bad entry {str(entry)[:60]!r}")
+            errors.append(f"{shown(path)}: bad entry {str(entry)[:60]!r}")
             continue
         en = str(entry.get("en") or "").strip()
         if en in table:
-            errors.append(f"{path.relative_to(ROOT)}: {en[:50]!r}… is translated twice")
+            errors.append(f"{shown(path)}: {en[:50]!r}… is translated twice")
         table[en] = {lang: join_digit_groups(str(entry.get(lang) or "").strip()) for lang in LANGS}
     return table, errors
 
@@ -412,7 +424,7 @@ def engine_problems(name: str, doc: Document) -> list[str]:
             doc, path, pack_root=None, pack_id=None, assets_dir=assets_dir()
         )
     return [
-        f"{path.relative_to(ROOT)}:{p.line or 0}: engine {'error' if p.severity is Severity.ERROR else 'warning'}: {p.english}"
+        f"{shown(path)}:{p.line or 0}: engine {'error' if p.severity is Severity.ERROR else 'warning'}: {p.english}"
         for p in problems
     ]
 
@@ -543,14 +555,14 @@ def check_assets(lessons: dict[str, dict[str, Any]]) -> list[str]:
     errors = []
     for path, text in card_pictures().items():
         if not path.is_file() or path.read_text(encoding="utf-8") != text:
-            errors.append(f"{path.relative_to(ROOT)} differs from its glyph: run --draw-cards")
+            errors.append(f"{shown(path)} differs from its glyph: run --draw-cards")
     used = {picture for data in lessons.values() for picture in lesson_pictures(data)}
     for path in sorted((ASSETS / "pictures").glob("m[0-9][0-9]-*.svg")):
         if f"pictures/{path.name}" not in used:
-            errors.append(f"{path.relative_to(ROOT)} is used by no lesson")
+            errors.append(f"{shown(path)} is used by no lesson")
     for path in sorted((ASSETS / "icons").glob("lesson-*.svg")):
         if f"icons/{path.name}" not in used:
-            errors.append(f"{path.relative_to(ROOT)} is used by no lesson")
+            errors.append(f"{shown(path)} is used by no lesson")
     return errors
 
 
@@ -609,7 +621,7 @@ def check_translations(
     wanted = {e.msgid for e in entries}
     for stale in sorted(set(table) - wanted):
         errors.append(
-            f"{translation_path(name).relative_to(ROOT)}: {stale[:60]!r}… has no English string any more"
+            f"{shown(translation_path(name))}: {stale[:60]!r}… has no English string any more"
         )
     for entry in entries:
         where = f"{rel}:{entry.lines[0]}"
@@ -692,10 +704,78 @@ def check_shared(tables: dict[str, dict[str, dict[str, str]]]) -> list[str]:
 # ------------------------------------------------------------------------------------------------
 
 
+def _block(key: str, text: str, first: bool) -> str:
+    """One ``key: |`` literal block of a translation file (``- en: |`` opens an entry)."""
+    lines = text.strip().split("\n")
+    if lines[0][:1].isspace():
+        raise ValueError(f"a translation may not start with a space: {text[:40]!r}")
+    head = f"- {key}: |\n" if first else f"  {key}: |\n"
+    return head + "".join(f"    {line}\n" if line else "\n" for line in lines)
+
+
+def write_translations(
+    name: str, table: dict[str, dict[str, str]], entries: Sequence[Entry]
+) -> None:
+    """Rewrite a translation file: entries in the lesson's order, each step headed by a comment
+    naming it, then any entries the lesson no longer has."""
+    path = translation_path(name)
+    out = [
+        f"# Translations of budget_tutor/lessons/builtin/{name}.yaml, keyed by the English text.\n",
+        f"# tools/lesson_content.py writes locales/{{ru,tg}}/LC_MESSAGES/lessons.d/{name}.po from it.\n",
+    ]
+    heading = {
+        e.msgid: e.comments[0].replace(" - trainer notes, shown to trainers only", "")
+        for e in entries
+    }
+    order = [e.msgid for e in entries if e.msgid in table]
+    last = ""
+    for msgid in [*order, *(m for m in table if m not in heading)]:
+        row = table[msgid]
+        if heading.get(msgid, "left over") != last:
+            last = heading.get(msgid, "left over")
+            out.append(f"# {last}\n")
+        out.append(_block("en", msgid, True))
+        for lang in LANGS:
+            # Digit groups are joined again when the .po is written; the source stays readable.
+            out.append(_block(lang, re.sub(r"(?<=\d)\u00a0(?=\d{3})", " ", row[lang]), False))
+    text = "".join(out)
+    back = {str(e["en"]).strip(): e for e in yaml.safe_load(text)}
+    if set(back) != set(table):
+        raise ValueError(f"{name}: the translation file would not read back")
+    path.write_text(text, encoding="utf-8")
+
+
+def pull(names: Iterable[str]) -> list[str]:
+    """Copy translations edited in ``lessons.d/*.po`` into the source files; what changed."""
+    from babel.messages.pofile import read_po
+
+    changed = []
+    for name in names:
+        table, _errors = load_translations(name)
+        entries = messages(load_yaml(lesson_path(name)))
+        before = {m: dict(row) for m, row in table.items()}
+        for lang in LANGS:
+            path = po_path(name, lang)
+            if not path.is_file():
+                continue
+            with path.open("rb") as handle:
+                catalog = read_po(handle, locale=lang)
+            for message in catalog:
+                text = str(message.string or "").strip() if message.id else ""
+                if text and not message.fuzzy and message.id in table:
+                    table[message.id][lang] = join_digit_groups(text)
+        edits = [(m, lang) for m in table for lang in LANGS if table[m][lang] != before[m][lang]]
+        if edits:
+            write_translations(name, table, entries)
+            changed.extend(f"{name} ({lang}): {m[:60]!r}" for m, lang in edits)
+    return changed
+
+
 def build_catalog(
     name: str, lang: str, entries: Sequence[Entry], table: dict[str, dict[str, str]]
 ) -> bytes:
-    source = translation_path(name).relative_to(ROOT).as_posix()
+    path = translation_path(name)
+    source = f"tools/{path.parent.parent.name}/translations/{path.name}"
     catalog = Catalog(
         locale=lang,
         header_comment=(
@@ -747,9 +827,7 @@ def msgfmt_errors(path: Path) -> list[str]:
         text=True,
         check=False,
     )
-    return (
-        [f"{path.relative_to(ROOT)}: msgfmt: {result.stderr.strip()}"] if result.returncode else []
-    )
+    return [f"{shown(path)}: msgfmt: {result.stderr.strip()}"] if result.returncode else []
 
 
 @dataclass
@@ -817,7 +895,7 @@ def render_pictures(out: Path) -> int:
     for path in files:
         renderer = QSvgRenderer(str(path))
         if not renderer.isValid():
-            print(f"{path.relative_to(ROOT)}: Qt cannot read it")
+            print(f"{shown(path)}: Qt cannot read it")
             bad += 1
             continue
         image = QImage(renderer.defaultSize() * 2, QImage.Format.Format_ARGB32)
@@ -834,12 +912,18 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=(__doc__ or "").splitlines()[0])
     parser.add_argument("names", nargs="*", help="lesson ids or 'course' (default: all)")
     parser.add_argument("--check", action="store_true", help="check only, write nothing")
+    parser.add_argument(
+        "--pull", action="store_true", help="take translations edited in lessons.d/*.po"
+    )
     parser.add_argument("--draw-cards", action="store_true", help="redraw the sort-card pictures")
     parser.add_argument("--png", type=Path, metavar="DIR", help="render every picture to PNG")
     args = parser.parse_args(argv)
     unknown = set(args.names) - set(all_names())
     if unknown:
         parser.error(f"unknown lesson {sorted(unknown)}; the course has {all_names()}")
+    if args.pull:
+        for line in pull(args.names or all_names()):
+            print(f"taken from lessons.d: {line}")
     if args.draw_cards:
         for path, text in card_pictures().items():
             path.write_text(text, encoding="utf-8")
@@ -851,7 +935,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     ]
     if args.check:
         report.errors.extend(
-            f"{p.relative_to(ROOT)} is out of date: run tools/lesson_content.py" for p in stale
+            f"{shown(p)} differs from its source: run tools/lesson_content.py "
+            "(with --pull first if a translator edited the .po)"
+            for p in stale
         )
     elif not report.errors:
         for path in stale:

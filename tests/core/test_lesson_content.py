@@ -278,3 +278,33 @@ def test_the_catalog_writer_joins_digit_groups_and_keeps_percent_signs_plain() -
     assert catalog["A fee of 2% on 20,000 roubles"].string == "Комиссия 2% с 20\u00a0000 рублей"
     assert b"python-format" not in po  # msgfmt --check would reject "2% с" otherwise
     assert tool.join_digit_groups("8 000 и 1 233,26") == "8\u00a0000 и 1\u00a0233,26"
+
+
+def test_a_translators_edit_in_lessons_d_is_pulled_into_the_source(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    name = "m10-action-plan"
+    source = tool.translation_path(name)
+    sources = tmp_path / "content_C" / "translations"
+    sources.mkdir(parents=True)
+    (sources / source.name).write_bytes(source.read_bytes())
+    for lang in tool.LANGS:
+        target = tmp_path / "locales" / lang / "LC_MESSAGES" / "lessons.d" / f"{name}.po"
+        target.parent.mkdir(parents=True)
+        target.write_bytes(tool.po_path(name, lang).read_bytes())
+    monkeypatch.setattr(tool, "TRANSLATION_DIRS", (sources,))
+    monkeypatch.setattr(tool, "LOCALES", tmp_path / "locales")
+
+    po = tool.po_path(name, "ru")
+    text = po.read_text(encoding="utf-8")
+    edited = text.replace('msgstr "Наша цель"', 'msgstr "Цель нашей семьи"')
+    assert edited != text
+    po.write_text(edited, encoding="utf-8")
+
+    assert tool.pull([name]) == [f"{name} (ru): 'Our goal'"]
+    table, errors = tool.load_translations(name)
+    assert errors == []
+    assert table["Our goal"] == {"ru": "Цель нашей семьи", "tg": "Ҳадафи мо"}
+    entries = tool.messages(load_yaml(BUILTIN / f"{name}.yaml"))
+    assert tool.build_catalog(name, "ru", entries, table) == po.read_bytes()
+    assert tool.pull([name]) == []  # nothing left to take
