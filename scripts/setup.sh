@@ -9,8 +9,11 @@ cd "$(dirname "$0")/.."
 extras=""
 [ "${1:-}" = "--test" ] && extras="[test]"
 
-# Libraries the Qt 6 wheels load on Linux, python3-venv for the virtualenv, gettext for msgfmt.
-PKGS="libglib2.0-0 libgl1 libegl1 libxkbcommon0 libfontconfig1 libfreetype6 libdbus-1-3 python3-venv gettext"
+# Libraries the Qt 6 wheels load on Linux (the xcb ones draw a real window on an X11 desktop),
+# python3-venv for the virtualenv, gettext for the translators' msgfmt check.
+PKGS="libglib2.0-0 libgl1 libegl1 libxkbcommon0 libfontconfig1 libfreetype6 libdbus-1-3 \
+libxkbcommon-x11-0 libxcb-cursor0 libxcb-icccm4 libxcb-image0 libxcb-keysyms1 libxcb-randr0 \
+libxcb-render-util0 libxcb-shape0 libxcb-xinerama0 libxcb-xkb1 python3-venv gettext"
 missing=""
 if command -v dpkg-query >/dev/null 2>&1; then
   for p in $PKGS; do
