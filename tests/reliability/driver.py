@@ -13,6 +13,7 @@ from __future__ import annotations
 import os
 import shutil
 import sys
+import time
 from decimal import Decimal
 from pathlib import Path
 
@@ -92,6 +93,13 @@ def run(path: str, data: Path) -> None:
             store.set_setting("counter", str(n))
             store.backup("manual")
             say(f"SAVED {n}")
+    elif path == "hold":  # a first Budget Tutor that stays open, editing now and then
+        household = store.create_household(plan_for(0))
+        say("READY")
+        for n in range(1, LIMIT):
+            store.save_plan(household, plan_for(n))
+            say(f"SAVED {n}")
+            time.sleep(0.01)
     else:
         raise SystemExit(f"unknown path {path!r}")
 
