@@ -671,6 +671,15 @@ def cmd_check(
                 continue
             r = check_catalog(path, lang, domain, ids, glossary)
             results.append(r)
+            parts = path.parent / "lessons.d"
+            if domain == "lessons" and parts.is_dir():
+                # The per-lesson sources of lessons.po: broken entries and headers are errors
+                # there too (their coverage is counted in lessons.po after the merge).
+                for part in sorted(parts.glob("*.po")):
+                    pr = check_catalog(part, lang, domain, None, [])
+                    r.problems.extend(pr.problems)
+                    r.header.extend(pr.header)
+                    r.fuzzy.extend(pr.fuzzy)
             out.info(
                 f"{lang}/{domain}: {r.coverage:.1f}% translated ({r.translated}/{r.total}), "
                 f"{len(r.untranslated)} untranslated, {len(r.fuzzy)} fuzzy, "

@@ -113,3 +113,18 @@ def test_wrapper_script_runs_the_check(work):
     )  # fmt: skip
     assert out.returncode in (0, 1), out.stderr
     assert "check:" in out.stdout + out.stderr
+
+
+def test_check_reports_a_broken_lesson_part(work):
+    parts = work / "ru" / "LC_MESSAGES" / "lessons.d"
+    parts.mkdir(exist_ok=True)
+    (parts / "zz-broken.po").write_text(
+        'msgid ""\nmsgstr ""\n"Language: ru\\n"\n"Content-Type: text/plain; charset=UTF-8\\n"\n'
+        f'"Plural-Forms: {i18n.PLURAL_FORMS["ru"]}\\n"\n\n'
+        'msgid "Save {amount} a month"\nmsgstr "Откладывайте {sum} в месяц"\n',
+        encoding="utf-8",
+    )
+    results = translations.cmd_check(
+        work, translations.Report(quiet=True), ["ru"], ["lessons"], verbose=False
+    )
+    assert any("zz-broken.po" in p and "{sum}" in p for r in results for p in r.problems)
