@@ -49,10 +49,10 @@ def compile_catalog(po: Path) -> Path:
     return mo
 
 
-class CompileCatalogsHook(BuildHookInterface):
+class CompileCatalogsHook(BuildHookInterface):  # type: ignore[misc]
     PLUGIN_NAME = "custom"
 
-    def initialize(self, version: str, build_data: dict) -> None:
+    def initialize(self, version: str, build_data: dict[str, object]) -> None:
         root = Path(self.root) / "locales"
         for po in sorted(root.glob("*/LC_MESSAGES/*.po")):
             compile_catalog(po)

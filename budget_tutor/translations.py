@@ -209,18 +209,17 @@ def extract_lessons(lessons_dir: Path) -> Any:
     """
     catalog = _new_catalog(None, "lessons")
     files = _lesson_files(lessons_dir)
-    results: Any = None
+    results: Any
     try:
-        from budget_tutor.lessons import extract as lesson_extract  # type: ignore[attr-defined]
-    except ImportError:
-        lesson_extract = None
-    if lesson_extract is not None and hasattr(lesson_extract, "extract_messages"):
-        errors: list[Exception] = []
-        results = lesson_extract.extract_messages(files, base=package_dir().parent, errors=errors)
+        from budget_tutor.lessons.extract import extract_messages
+        from budget_tutor.lessons.loader import LessonLoadError
+    except ImportError:  # a build without the lesson engine: apply the documented rule
+        results = _extract_lessons_by_rule(files)
+    else:
+        errors: list[LessonLoadError] = []
+        results = extract_messages(files, base=package_dir().parent, errors=errors)
         for exc in errors:
             print(f"warning: lesson file skipped: {exc}", file=sys.stderr)
-    if results is None:
-        results = _extract_lessons_by_rule(files)
     if hasattr(results, "mime_headers"):  # a Babel catalog
         for message in results:
             if message.id:

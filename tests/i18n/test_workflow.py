@@ -128,3 +128,13 @@ def test_check_reports_a_broken_lesson_part(work):
         work, translations.Report(quiet=True), ["ru"], ["lessons"], verbose=False
     )
     assert any("zz-broken.po" in p and "{sum}" in p for r in results for p in r.problems)
+
+
+def test_fallback_lesson_rule_finds_the_same_strings_as_the_lesson_engine():
+    from budget_tutor.lessons.extract import extract_messages
+
+    files = translations._lesson_files(translations.lessons_source_dir())
+    assert files
+    engine = {m[0] for m in extract_messages(files)}
+    rule = {m[0] for m in translations._extract_lessons_by_rule(files)}
+    assert rule == engine
