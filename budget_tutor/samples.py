@@ -56,7 +56,7 @@ def by_month(values: dict[int, int]) -> Schedule:
 
 
 def kulob() -> Plan:
-    """A family of six in Kulob; Farrukh works on building sites near Moscow."""
+    """A family of six in Kulob; Komil works on building sites near Moscow."""
     plan = Plan(
         household=Household(
             "Karimov family (Kulob)",
@@ -69,7 +69,7 @@ def kulob() -> Plan:
         incomes=(
             Income(
                 "farrukh",
-                N_("Farrukh, from Russia"),
+                N_("Komil, from Russia"),
                 IncomeKind.REMITTANCE,
                 Schedule.monthly(major(20000), SEASON),
                 Currency.RUB,
@@ -190,7 +190,7 @@ def kulob() -> Plan:
         ),
         Scenario(
             "home-sept",
-            N_("Farrukh comes home in September"),
+            N_("Komil comes home in September"),
             (MigrantReturns(Month(2027, 9), None, major(1200)),),
             N_("He finds day work at home for about 1,200 somoni a month."),
         ),
@@ -205,10 +205,10 @@ def kulob() -> Plan:
 
 
 def sughd() -> Plan:
-    """A family of five near Isfara with an apricot garden; the son Umed works in Yekaterinburg."""
+    """A family of five near Isfara with an apricot garden; the son Nodir works in Yekaterinburg."""
     plan = Plan(
         household=Household(
-            "Rahimov family (Isfara)",
+            "Sharipov family (Isfara)",
             5,
             "Sughd, Isfara",
             Currency.TJS,
@@ -217,8 +217,8 @@ def sughd() -> Plan:
         ),
         incomes=(
             Income(
-                "umed",
-                N_("Umed, from Russia"),
+                "nodir",
+                N_("Nodir, from Russia"),
                 IncomeKind.REMITTANCE,
                 Schedule.monthly(major(15000), SEASON),
                 Currency.RUB,
@@ -307,7 +307,7 @@ def sughd() -> Plan:
         ),
         goals=(
             SavingsGoal(
-                "wedding", N_("Umed's wedding"), major(30000), "deposit", Month(2028, 10), 1
+                "wedding", N_("Nodir's wedding"), major(30000), "deposit", Month(2028, 10), 1
             ),
         ),
         rates=RateSettings(tjs_per_rub=D("0.1180"), tjs_per_usd=D("9.40")),
@@ -334,8 +334,8 @@ def sughd() -> Plan:
         ),
         Scenario(
             "toi-autumn",
-            N_("Umed's wedding next autumn"),
-            (OneOffExpense(N_("Umed's wedding"), major(45000), Month(2027, 10)),),
+            N_("Nodir's wedding next autumn"),
+            (OneOffExpense(N_("Nodir's wedding"), major(45000), Month(2027, 10)),),
             "",
         ),
         Scenario(
@@ -346,7 +346,7 @@ def sughd() -> Plan:
 
 
 def rasht() -> Plan:
-    """A family of four in Rasht whose remittances stopped: Davlat came home with a re-entry ban."""
+    """A family of four in Rasht whose remittances stopped: Sino came home with a re-entry ban."""
     plan = Plan(
         household=Household(
             "Nazarov family (Rasht)",
@@ -358,11 +358,11 @@ def rasht() -> Plan:
         ),
         incomes=(
             Income(
-                "sewing", N_("Gulnora's sewing"), IncomeKind.OTHER, Schedule.monthly(major(900))
+                "sewing", N_("Saodat's sewing"), IncomeKind.OTHER, Schedule.monthly(major(900))
             ),
             Income(
                 "davlat",
-                N_("Davlat's day work"),
+                N_("Sino's day work"),
                 IncomeKind.WAGES,
                 Schedule.monthly(major(1100), tuple(range(4, 11))),
             ),
@@ -514,12 +514,12 @@ def rasht() -> Plan:
     return plan.replace(scenarios=scenarios)
 
 
-SAMPLES = {"karimov-kulob": kulob, "rahimov-isfara": sughd, "nazarov-rasht": rasht}
+SAMPLES = {"karimov-kulob": kulob, "sharipov-isfara": sughd, "nazarov-rasht": rasht}
 
 
 SAMPLES: dict[str, Callable[[], Plan]] = {
     "karimov-kulob": kulob,
-    "rahimov-isfara": sughd,
+    "sharipov-isfara": sughd,
     "nazarov-rasht": rasht,
 }
 
