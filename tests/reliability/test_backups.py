@@ -1,0 +1,218 @@
+"""Batteries 6 and 7: backups and migrations.
+
+Backups are consistent snapshots even while another connection keeps changing the data, follow the
+rotation policy of docs/storage.md for any history of backups, are forced before migrations,
+imports, restores and deletes, and every kept backup opens and restores (and the restore can be
+undone). Rotation deletes only its own files. (Migration basics — every record kept, a failed or
+killed migration leaves v1, a newer file refused byte-identical — are in
+tests/core/test_storage_migrations.py; the kill sweep in test_kill_while_saving.py kills
+migrations at random points. Here: restoring a v1 backup migrates it, and a newer database's whole
+folder is left untouched.)
+"""
+
+from __future__ import annotations
+
+import shutil
+import sqlite3
+import threading
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from budget_tutor import storage
+from budget_tutor.storage import BackupInfo, DatabaseTooNew, Store, backups_to_delete
+
+from .helpers import FIXTURE_V1, base_plan, plan_for, tree_bytes
+
+
+class Clock:
+    def __init__(self, start: datetime) -> None:
+        self.now = start
+
+    def __call__(self) -> datetime:
+        return self.now
+
+
+def test_backups_are_consistent_while_data_changes(tmp_path: Path) -> None:
+    """A second connection commits pairs of rows (a = b) as fast as it can while backups are
+    made: every backup passes quick_check and holds whole transactions only."""
+    data = tmp_path / "data"
+    store = Store.open(data)
+    store.create_household(base_plan())
+    stop = threading.Event()
+    commits = [0]
+
+    def writer() -> None:
+        conn = sqlite3.connect(data / storage.DB_NAME, isolation_level=None, timeout=10)
+        n = 0
+        while not stop.is_set():
+            n += 1
+            conn.execute("BEGIN IMMEDIATE")
+            conn.execute("INSERT OR REPLACE INTO settings VALUES ('pair-a', ?)", (str(n),))
+            conn.execute("INSERT OR REPLACE INTO settings VALUES ('pair-b', ?)", (str(n),))
+            conn.execute("COMMIT")
+            commits[0] = n
+        conn.close()
+
+    thread = threading.Thread(target=writer)
+    thread.start()
+    made = []
+    try:
+        for _ in range(12):
+            made.append(store.backup("manual"))
+    finally:
+        stop.set()
+        thread.join()
+    assert commits[0] > 0
+    seen = set()
+    for info in store.backups():
+        storage._check_backup_file(info.path)
+        conn = sqlite3.connect(f"{info.path.as_uri()}?mode=ro", uri=True)
+        try:
+            rows = dict(conn.execute("SELECT key, value FROM settings WHERE key LIKE 'pair-%'"))
+        finally:
+            conn.close()
+        assert rows.get("pair-a") == rows.get("pair-b"), "a backup holds half a transaction"
+        seen.add(rows.get("pair-a"))
+    store.close()
+    assert len(made) == 12
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    st.lists(
+        st.tuples(
+            st.integers(0, 60 * 24 * 40),  # minutes before now
+            st.sampled_from(["manual", "auto", "before-migration", "before-restore"]),
+        ),
+        max_size=60,
+        unique_by=lambda t: t[0],
+    )
+)
+def test_rotation_follows_the_documented_policy(history: list[tuple[int, str]]) -> None:
+    now = datetime(2026, 11, 28, 12, 0, tzinfo=UTC)
+    backups = []
+    for minutes, reason in history:
+        moment = now - timedelta(minutes=minutes)
+        name = f"{storage.BACKUP_PREFIX}{moment.strftime('%Y%m%dT%H%M%S%fZ')}-{reason}.sqlite"
+        info = BackupInfo.from_path(Path("/nowhere") / name)
+        assert info is not None
+        backups.append(info)
+    backups.sort(key=lambda b: b.path.name, reverse=True)
+    doomed = {b.path for b in backups_to_delete(backups, now)}
+    kept = [b for b in backups if b.path not in doomed]
+    # what the policy promises to keep
+    must = {b.path for b in backups[: storage.KEEP_NEWEST]}
+    days: dict[str, BackupInfo] = {}
+    for b in backups:
+        age = (now.date() - datetime.fromisoformat(b.created[:10]).date()).days
+        if age < storage.KEEP_DAYS:
+            days.setdefault(b.created[:10], b)
+    must |= {b.path for b in days.values()}
+    migration = [b for b in backups if b.reason == "before-migration"]
+    if migration:
+        must.add(migration[0].path)
+    assert {b.path for b in kept} == must
+    assert len(kept) <= storage.KEEP_NEWEST + storage.KEEP_DAYS + 1
+
+
+def test_every_kept_backup_restores_and_the_restore_can_be_undone(tmp_path: Path) -> None:
+    data = tmp_path / "data"
+    clock = Clock(datetime(2026, 11, 1, 8, 0, tzinfo=UTC))
+    store = Store.open(data, clock=clock)
+    household = store.create_household(plan_for(0))
+    expected: dict[Path, str] = {}
+    for n in range(1, 31):  # a month of saves, a backup after each
+        clock.now += timedelta(hours=19)
+        store.save_plan(household, plan_for(n))
+        expected[store.backup("manual").path] = f"Family {n}"
+    (store.backup_dir / "notes-from-the-trainer.txt").write_text("keep me", encoding="utf-8")
+    (store.backup_dir / "budget-tutor-backup-copy.sqlite").write_bytes(b"not ours")
+    clock.now += timedelta(hours=1)
+    store.backup("manual")  # one more rotation with the foreign files present
+    kept = [b for b in store.backups() if b.path in expected]
+    assert 10 <= len(kept) < 30
+    assert (store.backup_dir / "notes-from-the-trainer.txt").read_text(
+        encoding="utf-8"
+    ) == "keep me"
+    assert (store.backup_dir / "budget-tutor-backup-copy.sqlite").read_bytes() == b"not ours"
+    # every kept backup opens and restores (each into its own folder: a restore here makes a
+    # backup and rotates, which would drop the oldest before its turn)
+    for n, info in enumerate(kept):
+        scratch = tmp_path / f"scratch-{n}"
+        (scratch / storage.BACKUP_DIR).mkdir(parents=True)
+        copy = scratch / storage.BACKUP_DIR / info.path.name
+        shutil.copyfile(info.path, copy)
+        copied = BackupInfo.from_path(copy)
+        assert copied is not None
+        with Store.restore_from_backup(scratch, copied) as restored:
+            (only,) = restored.list_households()
+            assert restored.load_plan(only.id).household.name == expected[info.path]
+    # a restore in place, undone
+    current = store.load_plan(household)
+    clock.now += timedelta(minutes=1)
+    undo = store.restore(kept[-1])
+    assert store.load_plan(household).household.name == expected[kept[-1].path]
+    assert undo.reason == "before-restore"
+    clock.now += timedelta(minutes=1)
+    store.restore(undo)
+    assert store.load_plan(household) == current
+    store.close()
+
+
+def test_restoring_the_oldest_backup_when_rotation_is_due(tmp_path: Path) -> None:
+    """Found by battery 3: the forced before-restore backup rotated away the backup being
+    restored."""
+    data = tmp_path / "data"
+    clock = Clock(datetime(2026, 11, 28, 8, 0, tzinfo=UTC))
+    with Store.open(data, clock=clock) as store:
+        household = store.create_household(plan_for(0))
+        for n in range(1, storage.KEEP_NEWEST + 1):
+            clock.now += timedelta(seconds=1)
+            store.save_plan(household, plan_for(n))
+            store.backup("manual")
+        oldest = store.backups()[-1]
+        store.restore(oldest)
+        assert store.load_plan(household).household.name == "Family 1"
+
+
+def test_backups_are_forced_before_import_restore_delete_and_migration(tmp_path: Path) -> None:
+    data = tmp_path / "data"
+    data.mkdir()
+    shutil.copyfile(FIXTURE_V1, data / storage.DB_NAME)
+    with Store.open(data) as store:
+        reasons = [b.reason for b in store.backups()]
+        assert "before-migration" in reasons
+        store.import_plan(plan_for(1))
+        assert store.newest_backup().reason == "before-import"
+        household = store.list_households()[0].id
+        store.delete_household(household)
+        assert store.newest_backup().reason == "before-delete"
+        migration = next(b for b in store.backups() if b.reason == "before-migration")
+        store.restore(migration)  # a v1 backup: restored and migrated again
+        assert store.schema_version() == storage.SCHEMA_VERSION
+        assert len(store.list_households()) == 2
+        assert store.newest_backup().reason == "before-restore"
+
+
+def test_a_newer_database_leaves_the_whole_folder_untouched(tmp_path: Path) -> None:
+    data = tmp_path / "data"
+    with Store.open(data) as store:
+        store.create_household(base_plan())
+        store.backup("manual")
+        conn = store.conn
+        conn.execute(f"PRAGMA user_version = {storage.SCHEMA_VERSION + 1}")
+    before = tree_bytes(data)
+    before.pop(storage.LOCK_NAME, None)
+    for _ in range(3):
+        try:
+            Store.open(data)
+        except DatabaseTooNew as exc:
+            assert str(storage.SCHEMA_VERSION + 1) in exc.user_message()
+        else:  # pragma: no cover - the failure this test hunts
+            raise AssertionError("a newer database was opened")
+    after = tree_bytes(data)
+    after.pop(storage.LOCK_NAME, None)
+    assert after == before
