@@ -20,7 +20,6 @@ from PySide6.QtCore import QEvent, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
-    QFormLayout,
     QGridLayout,
     QGroupBox,
     QHBoxLayout,
@@ -102,12 +101,12 @@ class WhatIfPage(QWidget):
             button.setMinimumHeight(36)
             button.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
             button.toggled.connect(lambda on, pid=preset.id: self._preset_toggled(pid, on))
-            grid.addWidget(button, i // 2, i % 2)
+            grid.addWidget(button, i, 0)
             self.preset_buttons[preset.id] = button
 
         # -- own changes ------------------------------------------------------------------------
         self.own_box = QGroupBox()
-        form = QFormLayout(self.own_box)
+        form = QVBoxLayout(self.own_box)
         self.remittance_slider = self._slider(-100, 50, 5)
         self.rouble_slider = self._slider(-50, 50, 5)
         self.home_slider = self._slider(0, 12, 1)
@@ -131,14 +130,17 @@ class WhatIfPage(QWidget):
             caption.setBuddy(slider)
             row = QHBoxLayout()
             row.addWidget(slider, 1)
-            value.setMinimumWidth(120)
+            value.setMinimumWidth(110)
+            value.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
             row.addWidget(value)
-            form.addRow(caption, row)
+            form.addWidget(caption)
+            form.addLayout(row)
         self.name_label = QLabel()
         self.name_edit = QLineEdit()
         self.name_edit.setMaxLength(80)
         self.name_label.setBuddy(self.name_edit)
-        form.addRow(self.name_label, self.name_edit)
+        form.addWidget(self.name_label)
+        form.addWidget(self.name_edit)
         buttons = QHBoxLayout()
         self.save_button = QPushButton()
         self.save_button.clicked.connect(self.save_composed)
@@ -146,13 +148,13 @@ class WhatIfPage(QWidget):
         self.reset_button.clicked.connect(self.reset_sliders)
         buttons.addWidget(self.save_button)
         buttons.addWidget(self.reset_button)
-        form.addRow(buttons)
+        form.addLayout(buttons)
         self.message_label = QLabel()
         self.message_label.setWordWrap(True)
         self.message_label.setTextFormat(Qt.TextFormat.PlainText)
         self.message_label.setStyleSheet("color: #A00000; font-weight: bold;")
         self.message_label.hide()
-        form.addRow(self.message_label)
+        form.addWidget(self.message_label)
 
         # -- kept scenarios ---------------------------------------------------------------------
         self.saved_box = QGroupBox()
@@ -173,8 +175,10 @@ class WhatIfPage(QWidget):
         left_layout.addStretch(1)
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         scroll.setWidget(left)
-        scroll.setMinimumWidth(360)
+        self._left = left
+        self._left_scroll = scroll
 
         # -- comparison -------------------------------------------------------------------------
         self.horizon_label = QLabel()
@@ -205,14 +209,18 @@ class WhatIfPage(QWidget):
         self.empty_label = QLabel()
         self.empty_label.setWordWrap(True)
 
-        lower = QSplitter(Qt.Orientation.Horizontal)
-        lower.addWidget(self.table)
-        lower.addWidget(words_scroll)
+        self.canvas.setMinimumHeight(260)
+        self.table.setMinimumHeight(90)
+        words_scroll.setMinimumHeight(80)
         right_split = QSplitter(Qt.Orientation.Vertical)
         right_split.addWidget(self.canvas)
-        right_split.addWidget(lower)
-        right_split.setStretchFactor(0, 3)
+        right_split.addWidget(self.table)
+        right_split.addWidget(words_scroll)
+        right_split.setStretchFactor(0, 5)
         right_split.setStretchFactor(1, 2)
+        right_split.setStretchFactor(2, 2)
+        right_split.setChildrenCollapsible(False)
+        right_split.setSizes([520, 150, 130])
         right = QWidget()
         right_layout = QVBoxLayout(right)
         right_layout.addLayout(top)
@@ -222,7 +230,9 @@ class WhatIfPage(QWidget):
         splitter = QSplitter(Qt.Orientation.Horizontal)
         splitter.addWidget(scroll)
         splitter.addWidget(right)
+        splitter.setStretchFactor(0, 0)
         splitter.setStretchFactor(1, 1)
+        splitter.setChildrenCollapsible(False)
         layout = QVBoxLayout(self)
         layout.addWidget(splitter)
 
@@ -237,6 +247,18 @@ class WhatIfPage(QWidget):
         self.retranslate_ui()
         self._fill_saved_list()
         self.refresh()
+
+    def _fit_left_column(self) -> None:
+        """Make the left column as wide as its texts need (they change with the language), up
+        to 40% of the page, so presets and slider values are not cut off."""
+        bar = self._left_scroll.verticalScrollBar().sizeHint().width()
+        want = self._left.sizeHint().width() + bar + 6
+        self._left_scroll.setMinimumWidth(min(want, max(300, int(self.width() * 0.4))))
+
+    @override
+    def resizeEvent(self, event: Any) -> None:
+        self._fit_left_column()
+        super().resizeEvent(event)
 
     @staticmethod
     def _slider(low: int, high: int, step: int) -> QSlider:
@@ -589,6 +611,7 @@ class WhatIfPage(QWidget):
         if self._message_key is not None:
             self.message_label.setText(_(self._message_key[0]))
         self._update_slider_values()
+        self._fit_left_column()
 
     @override
     def changeEvent(self, event: QEvent) -> None:
