@@ -40,8 +40,17 @@ def _elapsed() -> float:
     return time.time() - t0 if t0 else float("nan")
 
 
+#: (mark, seconds from process start): where the start-up time goes.
+TIMELINE: list[tuple[str, float]] = []
+
+
+def mark(name: str) -> None:
+    TIMELINE.append((name, round(_elapsed(), 4)))
+
+
 def _report(what: str, **extra: Any) -> None:
     data = {"what": what, "seconds": _elapsed(), "vm_hwm_mib": _hwm()}
+    data["timeline"] = TIMELINE
     data["matplotlib_loaded"] = "matplotlib" in sys.modules
     data.update(extra)
     print(json.dumps(data), flush=True)
@@ -84,10 +93,14 @@ def quiet_pyside_hook() -> None:
 
 
 def start(until: str, data_dir: str) -> int:
+    mark("interpreter started, probe running")
     from PySide6.QtCore import QEvent, QObject, QTimer
     from PySide6.QtWidgets import QApplication, QWidget
 
+    mark("PySide6 imported")
     from budget_tutor.ui import app as app_module
+
+    mark("budget_tutor.ui.app imported")
 
     state: dict[str, Any] = {"done": False}
 
@@ -125,9 +138,30 @@ def start(until: str, data_dir: str) -> int:
     def get_application(argv: list[str]) -> QApplication:
         application = original(argv)
         application.installEventFilter(watcher)
+        mark("QApplication created")
         return application
 
     app_module.get_application = get_application
+    original_open = app_module.open_store
+
+    def open_store(*args: Any, **kwargs: Any) -> Any:
+        mark("font installed, opening the data")
+        store = original_open(*args, **kwargs)
+        mark("data opened")
+        return store
+
+    app_module.open_store = open_store
+    from budget_tutor.ui import main_window as main_window_module
+
+    mark("main_window module imported")
+    window_class = main_window_module.MainWindow
+    original_show = window_class.show
+
+    def show(self: Any) -> None:
+        mark("MainWindow built (pages for the start included), show()")
+        original_show(self)
+
+    window_class.show = show
 
     def tour(window: Any) -> None:
         from budget_tutor.ui.main_window import NAV_PAGES

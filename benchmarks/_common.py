@@ -122,6 +122,10 @@ def run_child(
     full_env = dict(os.environ)
     full_env.setdefault("QT_QPA_PLATFORM", "offscreen")
     full_env.pop("MPLBACKEND", None)
+    # An installed app has its bytecode compiled (pip writes the .pyc files); with
+    # PYTHONDONTWRITEBYTECODE set, every start would compile our ~30 modules from source again
+    # while matplotlib's and PySide6's .pyc files exist, which is not what a laptop sees.
+    full_env.pop("PYTHONDONTWRITEBYTECODE", None)
     full_env["PYTHONPATH"] = str(REPO) + os.pathsep + full_env.get("PYTHONPATH", "")
     if env:
         full_env.update(env)

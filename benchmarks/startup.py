@@ -56,7 +56,7 @@ def run(quick: bool) -> list[Figure]:
 
         bare, bare_mem, paint, paint_mem, mpl_at_paint = [], [], [], [], []
         quiet, quiet_mem = [], []
-        chart_floor, chart_floor_mem, chart, tour_mem = [], [], [], []
+        chart_floor, chart_floor_mem, chart, chart_mem, tour_mem = [], [], [], [], []
         for i in range(runs):
             r = run_child([*FLOOR, "bare"]).last_json()
             bare.append(r["seconds"])
@@ -75,6 +75,7 @@ def run(quick: bool) -> list[Figure]:
             chart_floor_mem.append(r["vm_hwm_mib"])
             r = run_child([*PROBE, "chart", _prepared(template, tmp / f"c{i}")]).last_json()
             chart.append(r["seconds"])
+            chart_mem.append(r["vm_hwm_mib"])
             if not quick or i == 0:
                 r = run_child([*PROBE, "tour", _prepared(template, tmp / f"t{i}")]).last_json()
                 tour_mem.append(r["vm_hwm_mib"])
@@ -89,6 +90,7 @@ def run(quick: bool) -> list[Figure]:
                 floor_name="bare PySide6 window process",
                 max_ratio=1.5,
                 runs=runs,
+                peak_mib=median(paint_mem),
                 checks={
                     "no matplotlib before first paint (plan page)": (
                         not any(mpl_at_paint),
@@ -110,6 +112,7 @@ def run(quick: bool) -> list[Figure]:
                 floor_name="bare PySide6 window process",
                 max_ratio=1.3,
                 runs=runs,
+                peak_mib=median(paint_mem),
             )
         )
         figures.append(
@@ -119,6 +122,7 @@ def run(quick: bool) -> list[Figure]:
                 floor=median(paint),
                 floor_name="the same start as shipped",
                 runs=runs,
+                peak_mib=median(quiet_mem),
                 note=f"memory at paint {median(quiet_mem):.1f} MiB vs {median(paint_mem):.1f} MiB",
             )
         )
@@ -130,6 +134,7 @@ def run(quick: bool) -> list[Figure]:
                 floor_name="PySide6 + matplotlib canvas + Babel process",
                 max_ratio=1.15,
                 runs=runs,
+                peak_mib=median(chart_mem),
             )
         )
         figures.append(
@@ -141,23 +146,27 @@ def run(quick: bool) -> list[Figure]:
                 floor_name="PySide6 + matplotlib canvas + Babel process",
                 max_ratio=1.2,
                 runs=len(tour_mem),
+                peak_mib=max(tour_mem),
             )
         )
 
         # -- a new machine: no matplotlib cache, no data ------------------------------------------
         cold_window, cold_chart, second_chart, rebuilt = [], [], [], []
+        cold_window_mem, cold_chart_mem = [], []
         for i in range(1 if quick else 3):
             mpl_dir = tmp / f"mpl{i}"
             mpl_dir.mkdir()
             env = {"MPLCONFIGDIR": str(mpl_dir)}
             r = run_child([*PROBE, "paint", str(tmp / f"empty{i}")], env=env).last_json()
             cold_window.append(r["seconds"])
+            cold_window_mem.append(r["vm_hwm_mib"])
             mpl_dir2 = tmp / f"mplc{i}"
             mpl_dir2.mkdir()
             env2 = {"MPLCONFIGDIR": str(mpl_dir2)}
             data = _prepared(template, tmp / f"cold{i}")
             r = run_child([*PROBE, "chart", data], env=env2).last_json()
             cold_chart.append(r["seconds"])
+            cold_chart_mem.append(r["vm_hwm_mib"])
             before = _font_cache_state(mpl_dir2)
             r = run_child([*PROBE, "chart", _prepared(template, tmp / f"again{i}")], env=env2)
             second_chart.append(r.last_json()["seconds"])
@@ -171,6 +180,7 @@ def run(quick: bool) -> list[Figure]:
                 floor_name="bare PySide6 window process",
                 max_ratio=1.5,
                 runs=cold_runs,
+                peak_mib=median(cold_window_mem),
             )
         )
         figures.append(
@@ -181,6 +191,7 @@ def run(quick: bool) -> list[Figure]:
                 floor_name="the same start, warm",
                 max_ratio=1.3,
                 runs=cold_runs,
+                peak_mib=median(cold_chart_mem),
                 checks={
                     "font cache written once, not rebuilt on the second start": (
                         not any(rebuilt),

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from decimal import Decimal
+from decimal import Decimal, getcontext
 from functools import lru_cache
 
 from budget_tutor import finance
@@ -22,6 +22,7 @@ from budget_tutor.model import (
     WITHDRAWAL_ORDER,
     Debt,
     ExpenseCategory,
+    Income,
     IncomeKind,
     Month,
     OneOffCost,
@@ -248,6 +249,41 @@ def _calendar(schedule_amounts: object) -> tuple[int, ...]:
     return tuple(schedule_amounts.amount_in(m) for m in range(1, 13))  # type: ignore[attr-defined]
 
 
+class _MonthlyInterest:
+    """:func:`finance.monthly_interest` for one annual rate, in integers where that is exact.
+
+    ``round(balance × annual% / 1200)``: the monthly rate is the Decimal ``finance.monthly_rate``
+    gives, ``coefficient × 10^exponent``. While ``balance × coefficient`` has no more digits than
+    the Decimal context keeps, Decimal's product is exact, so rounding it half up equals
+    ``(2N + q) // 2q`` in integers (N the product, q = 10^-exponent); otherwise (a long repeating
+    rate such as 13 % / 1200, or a huge balance) the Decimal formula itself is used.
+    """
+
+    __slots__ = ("annual", "coefficient", "exact_below", "monthly", "scale")
+
+    def __init__(self, annual: Decimal, exact_below: int) -> None:
+        self.annual = annual
+        self.monthly = finance.monthly_rate(annual)
+        sign, digits, exponent = self.monthly.as_tuple()
+        coefficient = int("".join(map(str, digits)) or "0")
+        usable = sign == 0 and isinstance(exponent, int) and exponent <= 0
+        self.coefficient = coefficient if usable else -1
+        self.scale = 10 ** -int(exponent) if usable else 1
+        self.exact_below = exact_below
+
+    def on(self, balance: int) -> int:
+        """Interest on a positive balance (the caller checks balance > 0)."""
+        product = balance * self.coefficient
+        if 0 <= product < self.exact_below:
+            scale = self.scale
+            return (2 * product + scale) // (2 * scale)
+        return round_minor(Decimal(balance) * self.monthly)
+
+
+#: income, is a remittance, calendar amounts, per month (received, cost) with no scenario factor
+_IncomeLine = tuple[Income, bool, tuple[int, ...], list[tuple[int, int] | None]]
+
+
 class _Horizon:
     """What every projection of one plan over one horizon shares, computed once.
 
@@ -259,6 +295,7 @@ class _Horizon:
     """
 
     __slots__ = (
+        "base_income",
         "base_rates",
         "cals",
         "expense_cal",
@@ -299,7 +336,7 @@ class _Horizon:
         self.expense_cal = _expense_calendar(plan)
         # Per income: (income, is remittance, calendar amounts, per month (received, cost) at the
         # month's own rate with no scenario factor; None where nothing arrives).
-        lines = []
+        lines: list[_IncomeLine] = []
         for inc in plan.incomes:
             amounts = _calendar(inc.schedule)
             remittance = inc.kind is IncomeKind.REMITTANCE
@@ -322,6 +359,23 @@ class _Horizon:
                     base.append((convert(gross, rate), 0))
             lines.append((inc, remittance, amounts, base))
         self.income_lines = lines
+        # Per month, the income totals when no scenario factor applies (the baseline's months
+        # and most of every scenario's): (income, remittances, transfer cost, by source).
+        self.base_income: list[tuple[int, int, int, dict[str, int]]] = []
+        for k in range(months):
+            income = remittance_income = transfer_cost = 0
+            by_source: dict[str, int] = {}
+            for inc, remittance, _amounts, base in lines:
+                at_base = base[k]
+                if at_base is None:
+                    continue
+                received, cost = at_base
+                if remittance:
+                    transfer_cost += cost
+                    remittance_income += received
+                by_source[inc.id] = by_source.get(inc.id, 0) + received
+                income += received
+            self.base_income.append((income, remittance_income, transfer_cost, by_source))
         #: percent_of(remittance received, share) memoised: the same remittance recurs.
         self.shares: dict[tuple[int, Decimal], int] = {}
 
@@ -366,11 +420,12 @@ def _project(
     for planned_cost in plan.one_offs:
         one_offs.setdefault(planned_cost.month.index, []).append(planned_cost)
     places = list(plan.savings)
+    exact_below = 10 ** getcontext().prec
     # (id, monthly rate or None, calendar contributions, habit start, lump sums, % of remittance)
     savings_plan = [
         (
             p.id,
-            finance.monthly_rate(p.annual_rate) if p.annual_rate else None,
+            _MonthlyInterest(p.annual_rate, exact_below) if p.annual_rate else None,
             _calendar(p.contribution),
             p.habit_from.index if p.habit_from else -1,
             {when.index: amount for when, amount in p.lump_sums},
@@ -382,7 +437,7 @@ def _project(
     withdrawal_order = [p.id for p in sorted(places, key=lambda p: WITHDRAWAL_ORDER.index(p.kind))]
     # Per debt: (debt, payment, first month repaid, month taken); its balance in debt_balances.
     # A debt taken before the plan starts and not yet being repaid still counts as owed.
-    debts: list[tuple[Debt, int, int, int]] = []
+    debts: list[tuple[Debt, int, int, int, _MonthlyInterest]] = []
     debt_balances: list[int] = []
     for d in plan.debts:
         if d.monthly_payment is not None:
@@ -390,7 +445,15 @@ def _project(
         else:
             payment = finance.annuity_payment(d.principal, d.annual_rate, d.term_months or 12)
         first_payment = d.start_month.index + (1 if d.received else 0)
-        debts.append((d, payment, first_payment, d.start_month.index))
+        debts.append(
+            (
+                d,
+                payment,
+                first_payment,
+                d.start_month.index,
+                _MonthlyInterest(d.annual_rate, exact_below),
+            )
+        )
         debt_balances.append(0 if d.received else d.principal)
     investments = [
         (
@@ -423,6 +486,7 @@ def _project(
     base_rub = horizon.rub
     base_usd = horizon.usd
     income_lines = horizon.income_lines
+    base_income = horizon.base_income
     expense_cal = horizon.expense_cal
     rate_factor = adj.rate_factor
     remittance_factor = adj.remittance_factor
@@ -449,12 +513,16 @@ def _project(
         cash_open = cash
 
         # -- income ------------------------------------------------------------------------
-        income = 0
-        remittance_income = 0
-        transfer_cost = 0
-        by_source: dict[str, int] = {}
         remit_factor = remittance_factor.get(mi, _ONE) if remittance_factor else _ONE
-        for inc, remittance, amounts, base in income_lines:
+        if remit_factor == 1 and rub_factor is None and usd_factor is None:
+            income, remittance_income, transfer_cost, base_sources = base_income[k]
+            by_source = base_sources.copy()
+            income_lines_now: list[_IncomeLine] = []
+        else:
+            income = remittance_income = transfer_cost = 0
+            by_source = {}
+            income_lines_now = income_lines
+        for inc, remittance, amounts, base in income_lines_now:
             at_base = base[k]
             if at_base is None:
                 continue
@@ -509,13 +577,13 @@ def _project(
         debt_interest = 0
         loans_received = 0
         debt_balance = 0
-        for j, (d, payment, first_payment, taken) in enumerate(debts):
+        for j, (d, payment, first_payment, taken, debt_rate) in enumerate(debts):
             owed = debt_balances[j]
             if d.received and taken == mi:
                 loans_received += d.principal
                 owed = d.principal
             elif mi >= first_payment and owed > 0:
-                interest = finance.monthly_interest(owed, d.annual_rate)
+                interest = debt_rate.on(owed)  # finance.monthly_interest
                 paid = min(payment, owed + interest)
                 owed = owed + interest - paid
                 debt_service += paid
@@ -552,8 +620,7 @@ def _project(
         interest_earned = 0
         for place_id, rate, contribution, habit_from, lump_sums, share in savings_plan:
             balance = balances[place_id]
-            # finance.monthly_interest with the place's monthly rate computed once.
-            interest = round_minor(Decimal(balance) * rate) if rate and balance > 0 else 0
+            interest = rate.on(balance) if rate is not None and balance > 0 else 0
             planned = lump_sums.get(mi, 0) if lump_sums else 0
             if mi >= habit_from:
                 planned += contribution[cal]
