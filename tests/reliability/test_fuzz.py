@@ -1,0 +1,363 @@
+"""Battery 9 (and 10's loader side): fuzzing the parsers that read what people type or pass around.
+
+Under hypothesis, for a bounded number of examples (FAST on every run, SLOW with --run-slow):
+
+- ``money.parse_amount``: only AmountError escapes;
+- ``planfile.plan_from_json``: only PlanFileError escapes — on raw bytes, on any JSON and on real
+  plan documents with one value swapped for junk;
+- the lesson loader (``lessons.validate.validate_lesson`` on a file, which parses with the limited
+  YAML loader): only LessonLoadError/problems, never an exception — on text and on real lessons
+  with one value swapped;
+- the catalog loader: ``i18n.parse_po`` raises only ValueError/UnicodeDecodeError, and
+  ``i18n.load_catalog`` never raises; every entry it keeps formats without a single attribute or
+  index access (battery 10's runtime guarantee, extended to fuzzed catalogs).
+
+Each input must finish in under a second with a tracemalloc peak under PEAK_BYTES.
+"""
+
+from __future__ import annotations
+
+import copy
+import json
+import time
+import tracemalloc
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import pytest
+import yaml
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from budget_tutor import i18n, planfile
+from budget_tutor.lessons.loader import LessonLoadError, parse_yaml
+from budget_tutor.lessons.validate import validate_lesson
+from budget_tutor.money import AmountError, parse_amount
+
+from .helpers import REPO, SAMPLES
+
+FAST = 100
+SLOW = 3000
+PEAK_BYTES = 64 * 1024 * 1024
+SECONDS = 1.0
+
+GOOD_LESSON = REPO / "tests" / "fixtures" / "packs" / "good" / "p01-every-step.yaml"
+GOOD_PO = REPO / "tests" / "i18n" / "fixtures" / "broken_tg.po"
+
+
+def bounded(call: Callable[[], Any], allowed: tuple[type[BaseException], ...]) -> Any:
+    """Run one input: only ``allowed`` may escape, in under SECONDS and PEAK_BYTES."""
+    tracemalloc.start()
+    start = time.perf_counter()
+    try:
+        return call()
+    except allowed:
+        return None
+    finally:
+        elapsed = time.perf_counter() - start
+        _, peak = tracemalloc.get_traced_memory()
+        tracemalloc.stop()
+        assert elapsed < SECONDS, f"one input took {elapsed:.2f} s"
+        assert peak < PEAK_BYTES, f"one input used {peak} bytes"
+
+
+def fuzz_settings(examples: int) -> settings:
+    return settings(
+        max_examples=examples,
+        deadline=None,
+        suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
+        derandomize=True,
+    )
+
+
+def both(test: Callable[..., None]) -> tuple[Callable[..., None], Callable[..., None]]:
+    """The test at FAST examples, and a slow-marked copy at SLOW."""
+    fast = settings(fuzz_settings(FAST))(test)
+
+    @pytest.mark.slow
+    @pytest.mark.timeout(3600)
+    def slow() -> None:
+        settings(fuzz_settings(SLOW))(test)()
+
+    return fast, slow
+
+
+# ------------------------------------------------------------------------------------------------
+# amounts
+# ------------------------------------------------------------------------------------------------
+
+AMOUNT_ALPHABET = "0123456789 ,.-+eE_\u00a0\u202f\u2009'٫٬०१۱NaInfity\t\n"
+amount_texts = st.one_of(
+    st.text(),
+    st.text(alphabet=AMOUNT_ALPHABET, max_size=40),
+    st.text(alphabet="0123456789", min_size=200, max_size=5000),
+)
+
+
+@given(text=amount_texts, locale=st.sampled_from(["en", "ru", "tg"]), negative=st.booleans())
+def _amounts(text: str, locale: str, negative: bool) -> None:
+    value = bounded(lambda: parse_amount(text, locale, allow_negative=negative), (AmountError,))
+    if value is not None:
+        assert isinstance(value, int)
+        assert negative or value >= 0
+
+
+test_fuzz_amount_parser, test_fuzz_amount_parser_slow = both(_amounts)
+
+
+# ------------------------------------------------------------------------------------------------
+# plan files
+# ------------------------------------------------------------------------------------------------
+
+json_values = st.recursive(
+    st.none()
+    | st.booleans()
+    | st.integers()
+    | st.floats(allow_nan=False)
+    | st.text(max_size=30)
+    | st.sampled_from(["1.00", "-1", "2027-01", "remittance", "food", "TJS", "1e9", ""]),
+    lambda inner: (
+        st.lists(inner, max_size=5) | st.dictionaries(st.text(max_size=10), inner, max_size=5)
+    ),
+    max_leaves=30,
+)
+SAMPLE_DOC = json.loads((SAMPLES / "nazarov-rasht.json").read_text(encoding="utf-8"))
+
+
+def _paths(value: Any, prefix: tuple[Any, ...] = ()) -> list[tuple[Any, ...]]:
+    found = [prefix]
+    if isinstance(value, dict):
+        for key, item in value.items():
+            found += _paths(item, (*prefix, key))
+    elif isinstance(value, list):
+        for index, item in enumerate(value):
+            found += _paths(item, (*prefix, index))
+    return found
+
+
+SAMPLE_PATHS = _paths(SAMPLE_DOC)[1:]
+
+
+@st.composite
+def mutated_plans(draw: st.DrawFn) -> bytes:
+    doc = copy.deepcopy(SAMPLE_DOC)
+    for _ in range(draw(st.integers(1, 3))):
+        path = draw(st.sampled_from(SAMPLE_PATHS))
+        parent = doc
+        try:
+            for key in path[:-1]:
+                parent = parent[key]
+            if draw(st.booleans()) and isinstance(parent, dict):
+                parent.pop(path[-1], None)
+            else:
+                parent[path[-1]] = draw(json_values)
+        except (KeyError, IndexError, TypeError):
+            continue
+    return json.dumps(doc, ensure_ascii=False).encode()
+
+
+plan_inputs = st.one_of(
+    st.binary(max_size=2000),
+    json_values.map(lambda v: json.dumps(v).encode()),
+    mutated_plans(),
+    st.integers(1, 20000).map(lambda n: b"[" * n + b"]" * n),  # deep nesting
+    st.integers(1, 5000).map(lambda n: b'{"format": 1' + b"0" * n + b"}"),  # a huge integer
+)
+
+
+@given(raw=plan_inputs)
+def _plans(raw: bytes) -> None:
+    plan = bounded(lambda: planfile.plan_from_json(raw), (planfile.PlanFileError,))
+    if plan is not None:  # whatever is accepted writes and reads back the same
+        assert planfile.plan_from_json(planfile.plan_to_json(plan)) == plan
+
+
+test_fuzz_plan_file_import, test_fuzz_plan_file_import_slow = both(_plans)
+
+
+def test_plan_errors_name_a_field_and_are_messages() -> None:
+    doc = copy.deepcopy(SAMPLE_DOC)
+    doc["incomes"][1]["schedule"]["amount"] = {"x": [1]}
+    with pytest.raises(planfile.PlanFileError) as info:
+        planfile.plan_from_json(json.dumps(doc))
+    assert info.value.field.startswith("incomes[1].schedule")
+    assert "Traceback" not in str(info.value)
+
+
+# ------------------------------------------------------------------------------------------------
+# lesson files
+# ------------------------------------------------------------------------------------------------
+
+GOOD_LESSON_DOC = yaml.safe_load(GOOD_LESSON.read_text(encoding="utf-8"))
+LESSON_PATHS = _paths(GOOD_LESSON_DOC)[1:]
+yaml_junk = st.one_of(
+    st.text(max_size=300),
+    st.sampled_from(
+        [
+            "!!python/object/apply:os.system ['echo hi']",
+            "&a [*a]",
+            "a: &a [x, x]\nb: &b [*a, *a]\nc: &c [*b, *b]\nd: [*c, *c, *c]",
+            "[" * 500,
+            "{" * 500,
+            "<script>alert(1)</script>",
+            "![x](file:///etc/passwd)",
+            "[x](javascript:alert(1))",
+            "../../../../etc/passwd",
+            "\udcff",
+        ]
+    ),
+)
+
+
+@st.composite
+def lesson_files(draw: st.DrawFn) -> bytes:
+    kind = draw(st.sampled_from(["text", "bytes", "mutated"]))
+    if kind == "text":
+        return draw(yaml_junk).encode("utf-8", "surrogateescape")
+    if kind == "bytes":
+        return draw(st.binary(max_size=2000))
+    doc = copy.deepcopy(GOOD_LESSON_DOC)
+    path = draw(st.sampled_from(LESSON_PATHS))
+    parent = doc
+    try:
+        for key in path[:-1]:
+            parent = parent[key]
+        parent[path[-1]] = draw(json_values | yaml_junk)
+    except (KeyError, IndexError, TypeError):
+        pass
+    return yaml.safe_dump(doc, allow_unicode=True).encode("utf-8", "surrogateescape")
+
+
+_lesson_dir: list[Path] = []
+
+
+def _lesson_folder() -> Path:
+    import tempfile
+
+    if not _lesson_dir:
+        folder = Path(tempfile.mkdtemp(prefix="budget-tutor-fuzz-pack-"))
+        (folder / "pictures").mkdir()
+        _lesson_dir.append(folder)
+    return _lesson_dir[0]
+
+
+@given(raw=lesson_files())
+def _lessons(raw: bytes) -> None:
+    folder = _lesson_folder()
+    path = folder / "x99-fuzz.yaml"
+    path.write_bytes(raw)
+
+    def load() -> None:
+        lesson, problems = validate_lesson(path, pack_root=folder, pack_id="fuzz")
+        assert lesson is not None or problems, "a refused lesson must say why"
+        for problem in problems:
+            assert isinstance(problem.msgid, str)
+
+    bounded(load, ())
+    text = raw.decode("utf-8", "replace")
+    bounded(lambda: parse_yaml(text, "x99-fuzz.yaml"), (LessonLoadError,))
+
+
+test_fuzz_lesson_loader, test_fuzz_lesson_loader_slow = both(_lessons)
+
+
+# ------------------------------------------------------------------------------------------------
+# translation catalogs
+# ------------------------------------------------------------------------------------------------
+
+
+class Recorder:
+    """A value that records any attribute or item access."""
+
+    def __init__(self, log: list[str]) -> None:
+        object.__setattr__(self, "_log", log)
+
+    def __getattribute__(self, name: str) -> Any:
+        if name in ("__format__", "__str__", "__repr__", "__class__", "__init__", "_log"):
+            return object.__getattribute__(self, name)
+        object.__getattribute__(self, "_log").append(name)
+        return object.__getattribute__(self, name)
+
+    def __getitem__(self, key: object) -> Any:
+        object.__getattribute__(self, "_log").append(f"[{key!r}]")
+        return "x"
+
+    def __format__(self, spec: str) -> str:
+        return format("v", spec) if spec and len(spec) < 10 else "v"
+
+
+PO_LINES = GOOD_PO.read_text(encoding="utf-8").splitlines()
+po_junk = st.sampled_from(
+    [
+        'msgstr "{0.__class__}"',
+        'msgstr "{x[0]}"',
+        'msgstr "{amount:>99999999}"',
+        'msgstr "{amount:{amount}}"',
+        'msgstr[5] "x"',
+        '"Plural-Forms: nplurals=9; plural=n(n);\\n"',
+        "\"Plural-Forms: nplurals=1; plural=__import__('os');\\n\"",
+        'msgid "{month}"',
+        "#, fuzzy",
+        '"\\',
+        "msgctxt",
+        "",
+    ]
+)
+
+
+@st.composite
+def po_files(draw: st.DrawFn) -> bytes:
+    kind = draw(st.sampled_from(["bytes", "lines"]))
+    if kind == "bytes":
+        return draw(st.binary(max_size=1500))
+    lines = list(PO_LINES)
+    for _ in range(draw(st.integers(1, 6))):
+        at = draw(st.integers(0, len(lines)))
+        if draw(st.booleans()) and lines:
+            del lines[min(at, len(lines) - 1)]
+        else:
+            lines.insert(at, draw(po_junk | st.text(max_size=40)))
+    return "\n".join(lines).encode("utf-8", "surrogatepass")
+
+
+@given(raw=po_files())
+def _catalogs(raw: bytes) -> None:
+    bounded(lambda: i18n.parse_po(raw, "fuzz.po"), (ValueError, UnicodeDecodeError))
+    folder = _lesson_folder()
+    path = folder / "fuzz.po"
+    path.write_bytes(raw)
+    i18n.clear_cache()
+    problems: list[i18n.CatalogProblem] = []
+    catalog = bounded(lambda: i18n.load_catalog(path, "tg", "budget_tutor", problems), ())
+    if catalog is None:
+        return
+    for entry in _entries(catalog):
+        msgid, translations = entry
+        for text in translations:
+            log: list[str] = []
+            names = {name for _, name, _, _ in _fields(msgid) if name}
+            values = {name: Recorder(log) for name in names}
+            i18n.safe_format(text, msgid, **values)
+            assert log == [], f"{text!r} touched {log}"
+
+
+def _fields(text: str) -> list[tuple[str, str | None, str | None, str | None]]:
+    import string
+
+    try:
+        return list(string.Formatter().parse(text))
+    except ValueError:
+        return []
+
+
+def _entries(catalog: i18n.Catalog) -> list[tuple[str, list[str]]]:
+    """(msgid, its usable translations) of a loaded catalog."""
+    found = [(key.split(i18n._CONTEXT_SEP)[-1], [text]) for key, text in catalog.messages.items()]
+    found += [
+        (key.split(i18n._CONTEXT_SEP)[-1], list(forms)) for key, forms in catalog.plurals.items()
+    ]
+    return found
+
+
+test_fuzz_catalog_loader, test_fuzz_catalog_loader_slow = both(_catalogs)
