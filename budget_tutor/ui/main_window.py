@@ -524,17 +524,9 @@ class MainWindow(QMainWindow):
             self.statusBar().showMessage(_("Translations reloaded."), 4000)
 
     def choose_translation_folder(self) -> None:
-        from PySide6.QtWidgets import QFileDialog
-
-        dialog = QFileDialog(self, _("Folder with translation files"))
-        dialog.setOption(QFileDialog.Option.DontUseNativeDialog, True)
-        dialog.setFileMode(QFileDialog.FileMode.Directory)
-        dialog.setOption(QFileDialog.Option.ShowDirsOnly, True)
-        dialog.setLabelText(QFileDialog.DialogLabel.Accept, pgettext("button", "Open"))
-        dialog.setLabelText(QFileDialog.DialogLabel.Reject, pgettext("button", "Cancel"))
-        if not dialog.exec() or not dialog.selectedFiles():
+        folder = messages.choose_folder(self, _("Folder with translation files"))
+        if not folder:
             return
-        folder = dialog.selectedFiles()[0]
         i18n.set_override_dir(folder)
         try:
             self.session.store.set_setting(LOCALE_DIR_SETTING, folder)

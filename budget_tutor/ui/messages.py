@@ -146,13 +146,30 @@ def ask_choice(
 # -- file dialogs ------------------------------------------------------------------------------
 
 
-def _file_dialog(parent: QWidget | None, title: str, filters: list[str]) -> QFileDialog:
+def _file_dialog(
+    parent: QWidget | None,
+    title: str,
+    filters: list[str],
+    accept_mode: QFileDialog.AcceptMode,
+    file_mode: QFileDialog.FileMode,
+) -> QFileDialog:
     dialog = QFileDialog(parent, title)
     # Qt's own dialog, not the platform's: its texts can be set in Tajik.
     dialog.setOption(QFileDialog.Option.DontUseNativeDialog, True)
-    dialog.setNameFilters(filters)
+    # The modes rebuild the buttons, so they come before the texts.
+    dialog.setAcceptMode(accept_mode)
+    dialog.setFileMode(file_mode)
+    if file_mode is QFileDialog.FileMode.Directory:
+        dialog.setOption(QFileDialog.Option.ShowDirsOnly, True)
+    else:
+        dialog.setNameFilters(filters)
     dialog.setLabelText(QFileDialog.DialogLabel.LookIn, _("Look in:"))
-    dialog.setLabelText(QFileDialog.DialogLabel.FileName, _("File name:"))
+    dialog.setLabelText(
+        QFileDialog.DialogLabel.FileName,
+        pgettext("file dialog", "Folder:")
+        if file_mode is QFileDialog.FileMode.Directory
+        else _("File name:"),
+    )
     dialog.setLabelText(QFileDialog.DialogLabel.FileType, _("Files of type:"))
     dialog.setLabelText(QFileDialog.DialogLabel.Reject, pgettext("button", "Cancel"))
     return dialog
@@ -163,9 +180,13 @@ def plan_file_filters() -> list[str]:
 
 
 def choose_file_to_open(parent: QWidget | None, title: str, filters: list[str]) -> str | None:
-    dialog = _file_dialog(parent, title, filters)
-    dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptOpen)
-    dialog.setFileMode(QFileDialog.FileMode.ExistingFile)
+    dialog = _file_dialog(
+        parent,
+        title,
+        filters,
+        QFileDialog.AcceptMode.AcceptOpen,
+        QFileDialog.FileMode.ExistingFile,
+    )
     dialog.setLabelText(QFileDialog.DialogLabel.Accept, pgettext("button", "Open"))
     if dialog.exec() and dialog.selectedFiles():
         return dialog.selectedFiles()[0]
@@ -175,12 +196,22 @@ def choose_file_to_open(parent: QWidget | None, title: str, filters: list[str]) 
 def choose_file_to_save(
     parent: QWidget | None, title: str, filters: list[str], suggested: str, suffix: str
 ) -> str | None:
-    dialog = _file_dialog(parent, title, filters)
-    dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
-    dialog.setFileMode(QFileDialog.FileMode.AnyFile)
+    dialog = _file_dialog(
+        parent, title, filters, QFileDialog.AcceptMode.AcceptSave, QFileDialog.FileMode.AnyFile
+    )
     dialog.setDefaultSuffix(suffix)
     dialog.selectFile(suggested)
     dialog.setLabelText(QFileDialog.DialogLabel.Accept, pgettext("button", "Save"))
+    if dialog.exec() and dialog.selectedFiles():
+        return dialog.selectedFiles()[0]
+    return None
+
+
+def choose_folder(parent: QWidget | None, title: str) -> str | None:
+    dialog = _file_dialog(
+        parent, title, [], QFileDialog.AcceptMode.AcceptOpen, QFileDialog.FileMode.Directory
+    )
+    dialog.setLabelText(QFileDialog.DialogLabel.Accept, pgettext("file dialog", "Choose"))
     if dialog.exec() and dialog.selectedFiles():
         return dialog.selectedFiles()[0]
     return None

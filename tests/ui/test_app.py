@@ -399,3 +399,36 @@ def test_export_plan_file_round_trips(qtbot, start, tmp_path, monkeypatch):
     monkeypatch.setattr(messages, "choose_file_to_save", lambda *a: str(tmp_path / "no" / "x.json"))
     window.export_action.trigger()
     assert window.session.last_error
+
+
+def test_qt_own_texts_come_from_our_catalog(qtbot, tmp_path):
+    from PySide6.QtCore import QCoreApplication
+
+    from budget_tutor.ui import translator
+
+    write_catalog(
+        tmp_path / "po",
+        "tg",
+        {"file dialog|Back": "Ба ақиб", "file dialog|Date changed": "Санаи тағйир"},
+    )
+    i18n.set_override_dir(tmp_path / "po")
+    i18n.set_language("tg")
+    translator.install_qt_translator("tg")
+    try:
+        assert QCoreApplication.translate("QFileDialog", "Back") == "Ба ақиб"
+        assert QCoreApplication.translate("QFileSystemModel", "Date Modified") == "Санаи тағйир"
+        # not in our catalog: Qt keeps its own text rather than getting a wrong one
+        assert QCoreApplication.translate("QFileDialog", "Forward") == "Forward"
+        assert QCoreApplication.translate("SomeOtherContext", "Back") == "Back"
+        # a reload of the catalogs is seen at once
+        write_catalog(tmp_path / "po", "tg", {"file dialog|Back": "Пас"})
+        i18n.reload()
+        assert QCoreApplication.translate("QFileDialog", "Back") == "Пас"
+        # Russian: where our catalog is silent, Qt's own Russian catalog answers
+        i18n.set_language("ru")
+        translator.install_qt_translator("ru")
+        assert QCoreApplication.translate("QFileDialog", "Forward") not in ("", "Forward")
+    finally:
+        i18n.set_language("en")
+        translator.install_qt_translator("en")
+    assert QCoreApplication.translate("QFileDialog", "Back") == "Back"
