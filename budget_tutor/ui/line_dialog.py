@@ -140,7 +140,8 @@ class LineDialog(QDialog):
     def _row(self, key: str, widget: QWidget) -> None:
         label = QLabel(self)
         label.setBuddy(widget)
-        label.setWordWrap(True)
+        # No word wrap: QFormLayout sizes wrapped labels too short; a long label moves above
+        # its field instead (WrapLongRows).
         self._labels[key] = label
         self.form.addRow(label, widget)
         if isinstance(widget, _CheckedEdit):

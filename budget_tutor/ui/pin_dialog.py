@@ -89,6 +89,17 @@ class PinDialog(QDialog):
                 form.addRow(self.remove_check)
             form.setRowVisible(self.current_edit, has_pin)
             self.remove_check.toggled.connect(self._on_remove_toggled)
+            if not has_pin:
+                self.remove_check.hide()
+        else:  # only the PIN itself is asked for
+            for widget in (
+                self.new_label,
+                self.new_edit,
+                self.repeat_label,
+                self.repeat_edit,
+                self.remove_check,
+            ):
+                widget.hide()
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
         )
