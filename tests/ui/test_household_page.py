@@ -130,6 +130,10 @@ def test_pin_set_check_and_remove(qtbot, page, store):
     qtbot.mouseClick(page.open_button, Qt.MouseButton.LeftButton)
     d = page.pin_dialog
     assert d.mode == "check"
+    # only the PIN field: no stray "new PIN" fields floating in the corner
+    assert d.current_edit.isVisible()
+    assert not d.new_edit.isVisible() and not d.repeat_edit.isVisible()
+    assert not d.new_label.isVisible() and not d.remove_check.isVisible()
     qtbot.keyClicks(d.current_edit, "1111")
     qtbot.mouseClick(d.ok_button, Qt.MouseButton.LeftButton)
     assert page.session.household_id is None
