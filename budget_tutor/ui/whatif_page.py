@@ -434,6 +434,12 @@ class WhatIfPage(QWidget):
 
     # -- sliders --------------------------------------------------------------------------------
 
+    @property
+    def composed_line_shown(self) -> bool:
+        """Whether the line of the sliders' own scenario is on the chart. Pressing a slider
+        draws the chart once only when it is not (so the drag itself can blit)."""
+        return self._show_composed_line
+
     def _drag_started(self) -> None:
         self._dragging = True
         if not self._show_composed_line and self.session.plan is not None:
@@ -441,6 +447,7 @@ class WhatIfPage(QWidget):
             # step of the drag is a blit.
             self._show_composed_line = True
             self.refresh()
+        # Otherwise the line is there already: no draw at all until the drag moves it.
 
     def _drag_finished(self) -> None:
         self._dragging = False

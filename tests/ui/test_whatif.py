@@ -141,6 +141,16 @@ def test_slider_drag_blits_and_draws_once_on_release(page, session, qtbot) -> No
     assert list(line.get_ydata()) == [to_chart(v) for v in money_kept(expected)]
     assert line.get_label() == "Your changes"
     assert table_rows(page)[1][0] == "Your changes"
+    # a second drag: the line is there already, so pressing draws nothing
+    assert page.composed_line_shown
+    draws = canvas.full_draws
+    slider.setSliderDown(True)
+    slider.setValue(-10)
+    qtbot.wait(60)
+    assert canvas.full_draws == draws
+    slider.setSliderDown(False)
+    settle(qtbot, canvas, draws + 1)
+    assert canvas.full_draws == draws + 1
 
 
 def test_a_keyboard_slider_step_is_one_full_draw(page, qtbot) -> None:
