@@ -361,3 +361,49 @@ def _entries(catalog: i18n.Catalog) -> list[tuple[str, list[str]]]:
 
 
 test_fuzz_catalog_loader, test_fuzz_catalog_loader_slow = both(_catalogs)
+
+
+# ------------------------------------------------------------------------------------------------
+# atheris (coverage-guided), where it installs: not a project dependency
+# ------------------------------------------------------------------------------------------------
+
+ATHERIS_RUNS = int(__import__("os").environ.get("RELIABILITY_ATHERIS_RUNS", "20000"))
+
+
+@pytest.mark.slow
+@pytest.mark.timeout(7200)
+@pytest.mark.parametrize("target", ["amount", "plan", "lesson", "po"])
+def test_atheris(target: str, tmp_path: Path) -> None:
+    import subprocess
+    import sys
+
+    pytest.importorskip("atheris")
+    seeds = tmp_path / "seeds"
+    seeds.mkdir()
+    seed_files = {
+        "amount": [b"\x00\x001 234,50", b"\x01\x01-12.5"],
+        "plan": [(SAMPLES / "nazarov-rasht.json").read_bytes()],
+        "lesson": [GOOD_LESSON.read_bytes()],
+        "po": [GOOD_PO.read_bytes()],
+    }[target]
+    for n, data in enumerate(seed_files):
+        (seeds / f"seed-{n}").write_bytes(data)
+    done = subprocess.run(
+        [
+            sys.executable,
+            str(Path(__file__).with_name("atheris_fuzz.py")),
+            target,
+            f"-runs={ATHERIS_RUNS}",
+            "-max_len=65536",
+            "-timeout=1",
+            "-rss_limit_mb=1024",
+            str(seeds),
+        ],
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    tail = done.stderr.strip().splitlines()[-3:]
+    print("ATHERIS", target, ATHERIS_RUNS, " | ".join(tail))
+    assert done.returncode == 0, done.stderr[-3000:]
