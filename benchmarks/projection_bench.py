@@ -1,7 +1,7 @@
 """compare() of 10 scenarios x 120 months on a 30-line plan (goal: <= 20 ms on this machine).
 
-Also reported: the same in CPU time of this process (less disturbed by other processes on a
-busy machine), and one 120-month projection of the baseline.
+Also reported: the same in CPU time of this process, the fastest run (what the code costs when
+it has a core to itself), one 120-month projection of the baseline, and a calibration loop.
 """
 
 from __future__ import annotations
@@ -21,12 +21,9 @@ def _cpu_times(fn: object, runs: int) -> list[float]:
     return out
 
 
-QUIET_LOOP = 0.160  # seconds for the calibration loop on this machine when it is quiet
-
-
 def calibration_loop() -> float:
-    """CPU seconds for 1M ``x += i`` at module level (the lead measured ~0.16 s on a quiet machine): how much
-    slower this process runs now (other processes share the cores and their caches)."""
+    """CPU seconds for 1M ``x += i`` at module level: printed beside the figure as a rough sign
+    of how fast the machine ran during this run (other processes share its cores)."""
     code = compile("x = 0\nfor i in range(1_000_000):\n    x += i\n", "<calibration>", "exec")
     start = time.process_time()
     exec(code, {})  # at module level, as the lead measured it (global names)
@@ -52,15 +49,9 @@ def run(quick: bool) -> list[Figure]:
             median(wall),
             max_value=0.020,
             runs=runs,
-            checks={
-                "CPU time scaled to a quiet machine (by the calibration loop) <= 20 ms": (
-                    f"{median(cpu) * QUIET_LOOP / loop * 1000:.1f} ms",
-                    median(cpu) * QUIET_LOOP / loop <= 0.020,
-                )
-            },
             note=f"CPU time median {median(cpu) * 1000:.1f} ms, fastest {min(wall) * 1000:.1f} ms;"
             f" one {months}-month projection {median(single) * 1000:.2f} ms;"
-            f" 1M x+=i loop {loop * 1000:.0f} ms CPU (quiet machine ~160 ms)",
+            f" 1M x+=i loop {loop * 1000:.0f} ms CPU",
         )
     ]
 

@@ -67,6 +67,27 @@ def print_table(figures: list[Figure], out: object = None) -> None:
         print("      " + "; ".join(detail), file=out)  # type: ignore[call-overload]
 
 
+def markdown_table(figures: list[Figure]) -> str:
+    """The figures as a Markdown table, for docs/performance.md."""
+    lines = [
+        "| figure | median | floor | ratio | goal | peak | ok |",
+        "|---|---|---|---|---|---|---|",
+    ]
+    for fig in figures:
+        ratio = f"{fig.ratio:.2f}" if fig.ratio is not None else "–"
+        peak = f"{fig.peak_mib:.0f} MiB" if fig.peak_mib is not None else "–"
+        checks = "; ".join(
+            f"{name}: {value}" + ("" if passed else " **missed**")
+            for name, (value, passed) in fig.checks.items()
+        )
+        name = fig.name + (f" ({checks})" if checks else "")
+        lines.append(
+            f"| {name} | {_fmt(fig.median, fig.unit)} | {_fmt(fig.floor, fig.unit)} | {ratio} "
+            f"| {_goal(fig)} | {peak} | {'yes' if fig.ok else '**no**'} |"
+        )
+    return "\n".join(lines)
+
+
 def run_all(names: tuple[str, ...], quick: bool) -> list[Figure]:
     figures: list[Figure] = []
     for name in names:
@@ -86,7 +107,15 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--quick", action="store_true", help="each benchmark once, tiny sizes")
     parser.add_argument("--only", action="append", choices=BENCHMARKS, help="run only these")
     parser.add_argument("--json", metavar="FILE", help="also write the figures to FILE")
+    parser.add_argument(
+        "--markdown", metavar="FILE", help="print the figures saved with --json as a Markdown table"
+    )
     args = parser.parse_args(argv)
+    if args.markdown:
+        with open(args.markdown, encoding="utf-8") as fh:
+            saved = json.load(fh)
+        print(markdown_table([Figure.from_json(f) for f in saved["figures"]]))
+        return 0
     names = tuple(args.only or BENCHMARKS)
     load = os.getloadavg()[0] if hasattr(os, "getloadavg") else float("nan")
     started = dt.datetime.now(dt.UTC).strftime("%Y-%m-%d %H:%M UTC")

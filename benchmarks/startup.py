@@ -55,6 +55,7 @@ def run(quick: bool) -> list[Figure]:
             run_child([*PROBE, "chart", _prepared(template, tmp / "warm")]).last_json()
 
         bare, bare_mem, paint, paint_mem, mpl_at_paint = [], [], [], [], []
+        timeline: list[tuple[str, float]] = []
         quiet, quiet_mem = [], []
         chart_floor, chart_floor_mem, chart, chart_mem, tour_mem = [], [], [], [], []
         for i in range(runs):
@@ -64,6 +65,7 @@ def run(quick: bool) -> list[Figure]:
             r = run_child([*PROBE, "paint", _prepared(template, tmp / f"p{i}")]).last_json()
             paint.append(r["seconds"])
             paint_mem.append(r["vm_hwm_mib"])
+            timeline = r.get("timeline", [])
             mpl_at_paint.append(r["matplotlib_loaded"])
             r = run_child(
                 [*PROBE, "paint", _prepared(template, tmp / f"q{i}"), "--quiet-hook"]
@@ -91,6 +93,9 @@ def run(quick: bool) -> list[Figure]:
                 max_ratio=1.5,
                 runs=runs,
                 peak_mib=median(paint_mem),
+                note="last run: "
+                + ", ".join(f"{name} {at:.2f}" for name, at in timeline)
+                + f", painted {paint[-1]:.2f} s",
                 checks={
                     "no matplotlib before first paint (plan page)": (
                         not any(mpl_at_paint),
