@@ -356,9 +356,11 @@ class WhatIfPage(QWidget):
         self.comparison = comparison
         names: list[str | None] = [None, *[n for _s, n in chosen]]
         if blit:
+            # A drag step: only the chart follows (repainting the table and the sentences on
+            # every step would cost more than the blit); they follow when the drag ends.
             self.canvas.blit_data(comparison.all, names)
-        else:
-            self.canvas.set_data(comparison.all, names)
+            return
+        self.canvas.set_data(comparison.all, names)
         self._fill_table(comparison, names)
         self._fill_words(comparison, names)
 

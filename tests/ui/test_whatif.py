@@ -7,6 +7,7 @@ from decimal import Decimal
 import pytest
 from PySide6.QtCore import Qt
 
+from budget_tutor import presets
 from budget_tutor.charts import money_kept
 from budget_tutor.model import (
     Expense,
@@ -21,7 +22,7 @@ from budget_tutor.model import (
     SavingsPlace,
     Schedule,
 )
-from budget_tutor.money import major, to_chart
+from budget_tutor.money import format_money, major, to_chart
 from budget_tutor.projection import project
 from budget_tutor.scenarios import RemittanceChange, Scenario
 from budget_tutor.storage import Store
@@ -129,6 +130,7 @@ def test_slider_drag_blits_and_draws_once_on_release(page, session, qtbot) -> No
     qtbot.wait(60)
     assert canvas.full_draws == draws, "a slider step made a full draw"
     assert canvas.blits == blits + 5
+    assert table_rows(page)[1][2] == "0 TJS"  # the table waits for the release
     slider.setSliderDown(False)
     settle(qtbot, canvas, draws + 1)
     assert canvas.full_draws == draws + 1
@@ -141,6 +143,9 @@ def test_slider_drag_blits_and_draws_once_on_release(page, session, qtbot) -> No
     assert list(line.get_ydata()) == [to_chart(v) for v in money_kept(expected)]
     assert line.get_label() == "Your changes"
     assert table_rows(page)[1][0] == "Your changes"
+    assert table_rows(page)[1][1] == format_money(
+        presets.money_at_end(expected), "en", decimals=False
+    )
     # a second drag: the line is there already, so pressing draws nothing
     assert page.composed_line_shown
     draws = canvas.full_draws
