@@ -126,6 +126,10 @@ def run(quick: bool) -> list[Figure]:
         release_draws: list[int] = []
         blit_floors, release_floors = [], []
         for cycle in range(cycles):
+            if cycle:
+                before = cc.full_draws
+                page.reset_button.click()  # every slider at rest again: one full draw
+                _until_drawn(cc, before)
             before = cc.full_draws
             slider.setSliderDown(True)  # sliderPressed: the family's own line appears
             _until_drawn(cc, before)
