@@ -340,24 +340,24 @@ def describe_difference(
             continue
         if before is not None and after is not None:
             moved = after.minus(before)
-            singular, plural = (
-                (
+            count = abs(moved)
+            if moved > 0:
+                english = "“{goal}” is reached {count} months later, in {month}."
+                template = ngettext(
                     "“{goal}” is reached {count} month later, in {month}.",
                     "“{goal}” is reached {count} months later, in {month}.",
+                    count,
                 )
-                if moved > 0
-                else (
+            else:
+                english = "“{goal}” is reached {count} months earlier, in {month}."
+                template = ngettext(
                     "“{goal}” is reached {count} month earlier, in {month}.",
                     "“{goal}” is reached {count} months earlier, in {month}.",
+                    count,
                 )
-            )
             sentences.append(
                 safe_format(
-                    ngettext(singular, plural, abs(moved)),
-                    plural,
-                    goal=name,
-                    count=abs(moved),
-                    month=month_label(after, locale),
+                    template, english, goal=name, count=count, month=month_label(after, locale)
                 )
             )
         elif after is None:
