@@ -192,6 +192,9 @@ class WhatIfPage(QWidget):
         top.addWidget(self.horizon_label)
         top.addWidget(self.horizon_combo)
         top.addStretch(1)
+        self.export_button = QPushButton()
+        self.export_button.clicked.connect(self.export_png)
+        top.addWidget(self.export_button)
         self.canvas = ChartCanvas(_savings_chart, font_scale=session.font_scale)
         self.table = QTableWidget(0, 6)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
@@ -337,6 +340,7 @@ class WhatIfPage(QWidget):
         self.empty_label.setVisible(not has_plan)
         self.canvas.setVisible(has_plan)
         self.table.setEnabled(has_plan)
+        self.export_button.setEnabled(has_plan)
         if plan is None:
             self.comparison = None
             self.table.setRowCount(0)
@@ -519,6 +523,34 @@ class WhatIfPage(QWidget):
         self.reset_sliders()
         return True
 
+    def export_png(self) -> None:
+        """Save the comparison chart as a PNG picture (a file dialog asks where)."""
+        from budget_tutor.ui import messages
+
+        if self.session.plan is None:
+            return
+        path = messages.choose_file_to_save(
+            self,
+            _("Save the chart as a picture"),
+            [_("PNG picture (*.png)")],
+            "what-if.png",
+            "png",
+        )
+        if not path:
+            return
+        if not path.lower().endswith(".png"):
+            path += ".png"
+        try:
+            self.canvas.save_png(path)
+        except OSError as exc:
+            self.session.show_error(
+                safe_format(
+                    _("The picture could not be saved: {reason}"),
+                    "The picture could not be saved: {reason}",
+                    reason=exc.strerror or str(exc),
+                )
+            )
+
     def remove_saved(self) -> None:
         plan = self.session.plan
         item = self.saved_list.currentItem()
@@ -604,6 +636,9 @@ class WhatIfPage(QWidget):
                 ),
             )
         self.horizon_combo.setAccessibleName(_("How many months to look ahead"))
+        self.export_button.setText(_("Save chart as picture…"))
+        self.export_button.setToolTip(_("Save the chart you see as a PNG picture"))
+        self.export_button.setAccessibleName(_("Save chart as picture"))
         self.canvas.setAccessibleName(_("Chart: money kept in each scenario"))
         self.table.setHorizontalHeaderLabels(
             [

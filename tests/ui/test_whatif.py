@@ -253,3 +253,18 @@ def test_without_a_household_the_page_says_what_to_do(qtbot, session) -> None:
     assert widget.empty_label.text() == "Open a household to try what-if scenarios."
     assert not widget.canvas.isVisible()
     assert not widget.save_composed()
+
+
+def test_export_the_comparison_chart_as_png(page, session, qtbot, tmp_path, monkeypatch) -> None:
+    from budget_tutor.ui import messages
+
+    qtbot.mouseClick(page.preset_buttons["wedding"], Qt.MouseButton.LeftButton)
+    target = tmp_path / "compare"
+    monkeypatch.setattr(messages, "choose_file_to_save", lambda *a, **k: str(target))
+    page.export_png()
+    assert (tmp_path / "compare.png").read_bytes().startswith(b"\x89PNG\r\n\x1a\n")
+    monkeypatch.setattr(
+        messages, "choose_file_to_save", lambda *a, **k: str(tmp_path / "no" / "x.png")
+    )
+    page.export_png()
+    assert session.last_error.startswith("The picture could not be saved: ")
