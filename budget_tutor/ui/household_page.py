@@ -240,7 +240,7 @@ class HouseholdPage(QWidget):
             item = QListWidgetItem(self._item_text(info))  # plain text, always
             item.setIcon(icons.icon("action-pin" if info.has_pin else "household"))
             item.setData(Qt.ItemDataRole.UserRole, info.id)
-            item.setToolTip(info.name)
+            item.setToolTip(messages.plain_tooltip(info.name))
             self.list.addItem(item)
             if selected is not None and info.id == selected.id:
                 self.list.setCurrentItem(item)

@@ -461,16 +461,20 @@ class MainWindow(QMainWindow):
         self.redo_action.setEnabled(self.session.can_redo())
         undo, redo = self.session.undo_description(), self.session.redo_description()
         self.undo_action.setToolTip(
-            _("Undo: {change} (Ctrl+Z)").format(change=undo) if undo else _("Undo (Ctrl+Z)")
+            messages.plain_tooltip(
+                _("Undo: {change} (Ctrl+Z)").format(change=undo) if undo else _("Undo (Ctrl+Z)")
+            )
         )
         self.redo_action.setToolTip(
-            _("Redo: {change} (Ctrl+Y)").format(change=redo) if redo else _("Redo (Ctrl+Y)")
+            messages.plain_tooltip(
+                _("Redo: {change} (Ctrl+Y)").format(change=redo) if redo else _("Redo (Ctrl+Y)")
+            )
         )
 
     def _update_title(self) -> None:
         name = self.session.current_household_name()
         self.household_label.setText(name)
-        self.household_label.setToolTip(name)
+        self.household_label.setToolTip(messages.plain_tooltip(name))
         self.household_label.setAccessibleName(
             _("Household: {name}").format(name=name) if name else _("No household open")
         )

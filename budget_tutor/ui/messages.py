@@ -8,6 +8,7 @@ module functions so tests can replace them.
 
 from __future__ import annotations
 
+from PySide6 import QtGui
 from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtGui import QContextMenuEvent
 from PySide6.QtWidgets import (
@@ -27,6 +28,12 @@ from budget_tutor.i18n import _, pgettext
 
 SB = QDialogButtonBox.StandardButton
 MB = QMessageBox.StandardButton
+
+
+def plain_tooltip(text: str) -> str:
+    """A tooltip that shows ``text`` literally. Qt renders a tooltip that looks like HTML as
+    HTML, so a name such as ``<b>x</b><img src=…>`` would turn bold or show a picture."""
+    return QtGui.Qt.convertFromPlainText(text) if text else ""
 
 
 def standard_button_text(button: SB | MB) -> str | None:

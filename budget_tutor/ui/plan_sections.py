@@ -51,7 +51,7 @@ from budget_tutor.model import (
     month_name,
 )
 from budget_tutor.money import Currency, format_money
-from budget_tutor.ui import icons
+from budget_tutor.ui import icons, messages
 from budget_tutor.ui.amount_edit import AmountEdit, DecimalEdit
 from budget_tutor.ui.line_dialog import LineDialog
 from budget_tutor.ui.season_calendar import MonthPicker
@@ -267,7 +267,7 @@ class LineSection(QWidget):
                     item.setIcon(icon)
                 if col == 0:
                     item.setData(Qt.ItemDataRole.UserRole, line.id)
-                item.setToolTip(text)
+                item.setToolTip(messages.plain_tooltip(text))
                 self.table.setItem(row, col, item)
             if line.id == selected:
                 self.table.selectRow(row)

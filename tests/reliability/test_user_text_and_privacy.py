@@ -1,0 +1,215 @@
+"""Batteries 12 and 13: user text is text, and one family's data stays its own.
+
+12: household, income, expense, goal, savings, debt and scenario names like
+``<b>x</b><img src=http://127.0.0.1:PORT/x>`` render literally on every page of the real main
+window (every QLabel, tooltip, button, list and table of QApplication.allWidgets()), in the
+handout (its HTML, its PDF) and in the exported plan file; a local HTTP server records 0 requests.
+
+13: household A carries canary strings in its lines, goals and lesson answers. The app is used on
+A (pages, export, handout), then B is opened and exported, an unexpected error "crashes" the app,
+and it is started again. The canaries appear nowhere outside A's own records: not in the log files,
+the QSettings file, temporary files, window titles, B's pages, B's export, or B's undo history.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import tempfile
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from PySide6.QtWidgets import QApplication
+
+from budget_tutor import i18n, paths, planfile
+from budget_tutor.model import Plan
+from budget_tutor.storage import Store
+from budget_tutor.ui.app import run_app
+
+from .helpers import base_plan, sample_plans
+from .ui_checks import all_widgets, html_problems, http_spy, shown_texts
+
+PAGES = ("plan", "whatif", "progress", "lessons")
+
+
+def renamed(plan: Plan, name: str) -> Plan:
+    """Every name in the plan set to ``name`` (with a number, so ids stay apart)."""
+
+    def each(lines: tuple, prefix: str) -> tuple:  # type: ignore[type-arg]
+        return tuple(
+            dataclasses.replace(line, name=f"{name} {prefix}{n}") for n, line in enumerate(lines)
+        )
+
+    return plan.replace(
+        household=dataclasses.replace(plan.household, name=name),
+        incomes=each(plan.incomes, "i"),
+        expenses=each(plan.expenses, "e"),
+        one_offs=each(plan.one_offs, "o"),
+        savings=each(plan.savings, "s"),
+        goals=each(plan.goals, "g"),
+        debts=each(plan.debts, "d"),
+        scenarios=each(plan.scenarios, "c"),
+    )
+
+
+@pytest.fixture
+def app_window(qtbot) -> Iterator:  # type: ignore[no-untyped-def]
+    """Start the real app on a data directory; closes it after."""
+    windows = []
+
+    def start(data: Path):  # type: ignore[no-untyped-def]
+        assert run_app(["--data-dir", str(data)], exec_loop=False) == 0
+        window = run_app.last_window  # type: ignore[attr-defined]
+        qtbot.addWidget(window)
+        windows.append(window)
+        return window
+
+    yield start
+    for window in windows:
+        stop(window)
+
+
+def stop(window) -> None:  # type: ignore[no-untyped-def]
+    if getattr(window.session.store, "_conn", None) is not None:
+        window.close()
+        run_app.last_error_handler.uninstall()  # type: ignore[attr-defined]
+        window.session.store.close()
+
+
+def visit_every_page(window, qtbot) -> None:  # type: ignore[no-untyped-def]
+    window.resize(1100, 750)
+    for key in PAGES:
+        window.show_page(key)
+        QApplication.processEvents()
+        window.grab()  # paint it: anything a label would load, it loads now
+    window.show_households()
+    QApplication.processEvents()
+    window.grab()
+
+
+def test_user_text_is_shown_literally_everywhere(qtbot, app_window, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    from budget_tutor.ui.handout_export import HandoutExport
+
+    data = tmp_path / "data"
+    with http_spy() as (port, requests):
+        hostile = f"<b>x</b><img src=http://127.0.0.1:{port}/x>"
+        plan = renamed(base_plan(), hostile)
+        with Store.open(data) as store:
+            store.set_setting("language", "en")
+            household = store.create_household(plan)
+            store.set_setting("last_household", str(household))
+        window = app_window(data)
+        assert window.session.household_id == household
+        visit_every_page(window, qtbot)
+        problems = html_problems(all_widgets(), "<b>x</b>")
+        assert problems == []
+        literal = [t for _, _, t, _ in shown_texts(all_widgets()) if hostile in t]
+        assert literal, "the name is not shown at all"
+        assert hostile in window.windowTitle() or "<b>x</b>" in window.windowTitle()
+        # the handout: escaped in its HTML, literal in its text, and a PDF that loads nothing
+        export = HandoutExport(window.session.plan)
+        document = export.document()
+        assert hostile in document.toPlainText()
+        assert f'src="http://127.0.0.1:{port}' not in document.toHtml()
+        pdf = tmp_path / "handout.pdf"
+        assert export.write_pdf(pdf) >= 1
+        assert pdf.read_bytes().startswith(b"%PDF")
+        # the exported plan file keeps the text exactly
+        planfile.save_plan_file(tmp_path / "plan.json", window.session.plan)
+        assert planfile.load_plan_file(tmp_path / "plan.json").household.name == hostile
+        QApplication.processEvents()
+        qtbot.wait(200)
+    assert requests == []
+
+
+CANARY = "CANARY-q7Zx"
+
+
+def files_with(root: Path, needle: bytes, skip: tuple[Path, ...] = ()) -> list[Path]:
+    found = []
+    for path in root.rglob("*"):
+        if any(path.is_relative_to(s) for s in skip) or not path.is_file():
+            continue
+        try:
+            if needle in path.read_bytes():
+                found.append(path)
+        except OSError:
+            continue
+    return found
+
+
+def test_one_familys_data_stays_its_own(qtbot, app_window, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    data = tmp_path / "data"
+    usb = tmp_path / "usb"
+    usb.mkdir()
+    temp_root = Path(tempfile.gettempdir())
+    temp_before = set(temp_root.iterdir())
+    a_plan = renamed(sample_plans()[0], f"{CANARY} line")
+    a_plan = a_plan.replace(household=dataclasses.replace(a_plan.household, name="Family A"))
+    with Store.open(data) as store:
+        store.set_setting("language", "en")
+        a = store.create_household(a_plan)
+        b = store.create_household(sample_plans()[1])
+        store.record_step(
+            a, "m01", "s1", answer={"text": f"{CANARY} answer"}, score=None, done=True
+        )
+        store.set_setting("last_household", str(a))
+
+    window = app_window(data)
+    session = window.session
+    assert session.household_id == a
+    visit_every_page(window, qtbot)
+    plan = session.plan
+    session.apply_edit(plan.replace(household=dataclasses.replace(plan.household, people=9)), "x")
+    planfile.save_plan_file(usb / "family-a.json", session.plan)  # A's own record
+    # switch to B, use it, export it
+    session.open_household(b)
+    assert session.household_id == b
+    visit_every_page(window, qtbot)
+    window.show_page("plan")
+    QApplication.processEvents()
+    planfile.save_plan_file(usb / "family-b.json", session.plan)
+    b_screens = [
+        w for w in all_widgets() if not window.household_page.isAncestorOf(w)
+    ]  # the household list names every family on the laptop, by design
+    leaks = [
+        f"{type(w).__name__} {where}"
+        for w, where, text, _ in shown_texts(b_screens)
+        if CANARY in text
+    ]
+    assert leaks == []
+    assert CANARY not in window.windowTitle()
+    assert not session.can_undo() or CANARY not in session.undo_description()
+    assert CANARY.encode() not in (usb / "family-b.json").read_bytes()
+    # an unexpected error whose message quotes A's text, then a restart
+    try:
+        raise RuntimeError(f"failed on {CANARY} line e0")
+    except RuntimeError as exc:
+        run_app.last_error_handler(type(exc), exc, exc.__traceback__)  # type: ignore[attr-defined]
+    stop(window)
+    i18n.set_language("en")
+    window = app_window(data)
+    assert window.session.household_id == b
+    visit_every_page(window, qtbot)
+    stop(window)
+    # where A's data must not be
+    logs = paths.log_dir(data)
+    assert list(logs.iterdir()), "the app wrote no log at all"
+    assert files_with(logs, CANARY.encode()) == []
+    settings_files = [p for p in data.iterdir() if p.suffix in (".ini", ".conf")]
+    assert settings_files, "no QSettings file found"
+    assert all(CANARY.encode() not in p.read_bytes() for p in settings_files)
+    new_temp = [p for p in set(temp_root.iterdir()) - temp_before if not tmp_path.is_relative_to(p)]
+    for entry in new_temp:
+        hits = [entry] if entry.is_file() else files_with(entry, CANARY.encode())
+        assert not (entry.is_file() and CANARY.encode() in entry.read_bytes()), entry
+        assert entry.is_file() or hits == [], hits
+    # what is left that holds the canary: A's own records only (database, its backups, A's export)
+    holders = files_with(tmp_path, CANARY.encode())
+    allowed = {usb / "family-a.json"}
+    for path in holders:
+        assert (
+            path in allowed
+            or path.name.startswith("budget.sqlite")
+            or path.parent.name == "backups"
+        ), f"A's data leaked into {path}"
