@@ -242,6 +242,8 @@ class _Chart:
             fontsize=size,
         )
         # Legend handles copy their artist's state: keep them visible and out of blitting.
+        for text in legend.get_texts():
+            text.set_parse_math(False)  # scenario names may be the family's text
         for handle in legend.legend_handles:
             if handle is not None:
                 handle.set_visible(True)
@@ -594,6 +596,7 @@ class SavingsChart(_Chart):
                     va="bottom",
                     transform=self.ax.get_yaxis_transform(),
                     fontsize=self._size(NOTE_SIZE),
+                    parse_math=False,  # goal names are the family's text: "$" is a dollar
                 )
             )
             added = True
