@@ -18,7 +18,7 @@ import tempfile
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QMarginsF, QUrl
+from PySide6.QtCore import QMarginsF, QSizeF, QUrl
 from PySide6.QtGui import (
     QFont,
     QFontDatabase,
@@ -80,6 +80,13 @@ def chart_png(projection: Projection, locale: str, dpi: int = 150) -> bytes:
     buffer = io.BytesIO()
     figure.savefig(buffer, format="png", dpi=dpi, facecolor="white")
     return buffer.getvalue()
+
+
+def _page_size(layout: QPageLayout) -> QSizeF:
+    """The printable area in the document's units (CSS pixels, 96 per inch), so the handout is
+    laid out for A4 exactly (and Qt adds no page numbers of its own)."""
+    rect = layout.paintRect(QPageLayout.Unit.Millimeter)
+    return QSizeF(rect.width() * 96 / 25.4, rect.height() * 96 / 25.4)
 
 
 def _e(text: str) -> str:
@@ -169,6 +176,7 @@ class HandoutExport:
             writer.setTitle(self.handout.title)
             writer.setCreator("Budget Tutor")
             doc = self.document()
+            doc.setPageSize(_page_size(writer.pageLayout()))
             doc.print_(writer)
             del writer  # finishes the file
             with open(tmp, "rb") as fh:
@@ -199,7 +207,9 @@ class HandoutExport:
         dialog.setWindowTitle(_("Print the handout"))
         if dialog.exec() != QDialog.DialogCode.Accepted:
             return False
-        self.document().print_(dialog.printer())
+        doc = self.document()
+        doc.setPageSize(_page_size(dialog.printer().pageLayout()))
+        doc.print_(dialog.printer())
         return True
 
 
