@@ -348,8 +348,8 @@ class WhatIfPage(QWidget):
             return
         from budget_tutor.projection import compare
 
-        chosen = self.scenarios(plan)
         try:
+            chosen = self.scenarios(plan)
             comparison = compare(plan, [s for s, _n in chosen], self.months)
         except (ValueError, KeyError, ArithmeticError) as exc:
             log.warning("the scenarios could not be compared: %s", exc)
@@ -472,14 +472,21 @@ class WhatIfPage(QWidget):
         start = self.start_month(plan) if plan is not None else self.today.plus(1)
         locale = babel_locale()
         home = self.home_slider.value()
+
+        def month_after(months: int) -> str:
+            try:
+                return month_label(start.plus(months), locale)
+            except ValueError:  # a plan that starts at the very end of the calendar
+                return "\u2014"
+
         texts = (
             _signed_percent(self.remittance_slider.value()),
             _signed_percent(self.rouble_slider.value()),
-            month_label(start.plus(home - 1), locale) if home else _("Stays abroad"),
+            month_after(home - 1) if home else _("Stays abroad"),
             format_money(
                 self.one_off_slider.value() * ONE_OFF_STEP * MINOR_PER_MAJOR, locale, decimals=False
             ),
-            month_label(start.plus(self.one_off_month_slider.value() - 1), locale),
+            month_after(self.one_off_month_slider.value() - 1),
             _signed_percent(self.saving_slider.value()).lstrip("+"),
         )
         for label, text in zip(self.slider_values, texts, strict=True):
@@ -501,7 +508,13 @@ class WhatIfPage(QWidget):
         plan = self.session.plan
         if plan is None:
             return False
-        changes = self.composed_changes(plan)
+        try:
+            changes = self.composed_changes(plan)
+        except ValueError:  # months past the end of the calendar
+            self._show_message(
+                N_("The scenarios cannot be compared for this plan. Check its amounts and months.")
+            )
+            return False
         if not changes:
             self._show_message(N_("Move a slider first: there is no change to keep yet."))
             return False

@@ -268,3 +268,18 @@ def test_export_the_comparison_chart_as_png(page, session, qtbot, tmp_path, monk
     )
     page.export_png()
     assert session.last_error.startswith("The picture could not be saved: ")
+
+
+def test_a_plan_at_the_end_of_the_calendar_gives_a_message_not_a_crash(page, session, qtbot):
+    late = session.plan.replace(
+        household=Household(name="Karimov", start_month=Month(2200, 6), opening_cash=major(10))
+    )
+    session.apply_edit(late, "late")
+    assert page.message_label.text() == (
+        "The scenarios cannot be compared for this plan. Check its amounts and months."
+    )
+    page.one_off_month_slider.setValue(12)
+    page.one_off_slider.setValue(5)
+    qtbot.keyClicks(page.name_edit, "Late")
+    assert not page.save_composed()
+    assert session.plan.scenarios == ()
