@@ -31,7 +31,6 @@ from PySide6.QtWidgets import (
 
 from budget_tutor.i18n import _, ngettext
 from budget_tutor.model import Household, Plan
-from budget_tutor.resources import data_dir as package_data_dir
 from budget_tutor.storage import HouseholdInfo, StorageError
 from budget_tutor.ui import icons, messages
 from budget_tutor.ui.pin_dialog import PinDialog
@@ -40,11 +39,6 @@ from budget_tutor.ui.session import AppSession
 log = logging.getLogger(__name__)
 
 MAX_NAME = 80
-
-
-def sample_files() -> list[Path]:
-    folder = package_data_dir() / "samples"
-    return sorted(folder.glob("*.json")) if folder.is_dir() else []
 
 
 class NameDialog(QDialog):
@@ -339,9 +333,11 @@ class HouseholdPage(QWidget):
         )
         self._create_and_open(Plan(household=household))
 
-    def _create_and_open(self, plan: Plan) -> int | None:
+    def _create_and_open(self, plan: Plan, *, imported: bool = False) -> int | None:
+        store = self.session.store
         try:
-            hid = self.session.store.create_household(plan)
+            # An imported file gets a backup first (Store.import_plan), so an import can be undone.
+            hid = store.import_plan(plan) if imported else store.create_household(plan)
         except StorageError as exc:
             self.session.show_error(str(exc))
             return None
@@ -485,15 +481,10 @@ class HouseholdPage(QWidget):
     # -- samples and plan files -----------------------------------------------------------------
 
     def sample_plans(self) -> list[Plan]:
-        from budget_tutor.planfile import load_plan_file
+        """The sample households, with their names in the language of the screen."""
+        from budget_tutor.samples import localized_samples
 
-        plans = []
-        for path in sample_files():
-            try:
-                plans.append(load_plan_file(path))
-            except StorageError as exc:
-                log.error("sample plan %s cannot be read: %s", path.name, exc.msgid)
-        return plans
+        return localized_samples()
 
     def open_sample(self) -> None:
         plans = self.sample_plans()
@@ -527,7 +518,7 @@ class HouseholdPage(QWidget):
                 )
             )
             return
-        self._create_and_open(plan)
+        self._create_and_open(plan, imported=True)
 
     # -- texts ----------------------------------------------------------------------------------
 

@@ -190,9 +190,8 @@ class TextStepWidget(StepWidget):
         items = step.take_home if isinstance(step, SummaryStep) else ()
         if items:
             rows = "".join(f"<li>{escape(self.t(item))}</li>" for item in items)
-            self.take_home_label.setText(
-                f"<p><b>{escape(_('To do at home'))}</b></p><ul>{rows}</ul>"
-            )
+            heading = _("To do at home")
+            self.take_home_label.setText(f"<p><b>{escape(heading)}</b></p><ul>{rows}</ul>")
         self.take_home_label.setVisible(bool(items))
 
 

@@ -51,12 +51,23 @@ from budget_tutor.model import (
     Schedule,
     new_id,
 )
-from budget_tutor.money import Currency, currency_name
+from budget_tutor.money import Currency, currency_name, major
 from budget_tutor.ui import icons, messages
 from budget_tutor.ui.amount_edit import AmountEdit, DecimalEdit, _CheckedEdit
 from budget_tutor.ui.season_calendar import MonthPicker, SeasonCalendar
 
 MAX_NAME = 80
+
+#: The field a lesson's suggested amount goes into, per section.
+SUGGESTED_AMOUNT_FIELD = {
+    "incomes": "amount_edit",
+    "expenses": "amount_edit",
+    "one_offs": "amount_edit",
+    "savings": "contribution_edit",
+    "goals": "target_edit",
+    "debts": "principal_edit",
+    "investments": "cost_edit",
+}
 
 #: Which field of a plan holds each section's lines, and the id prefix of new lines.
 SECTION_PREFIX = {
@@ -252,6 +263,29 @@ class LineDialog(QDialog):
         self.delay_spin.setRange(0, 60)
         self._row("delay", self.delay_spin)
         self.resale_edit = self._amount("resale")
+
+    # -- a lesson's suggestion -------------------------------------------------------------
+
+    def prefill(self, suggestion: dict[str, Any]) -> None:
+        """Fill the form from a lesson's planner task (name and amount), and say so."""
+        name = suggestion.get("name")
+        if isinstance(name, str) and name:
+            self.name_edit.setText(name[:MAX_NAME])
+        amount: int | None = None
+        if isinstance(suggestion.get("amount_minor"), int):
+            amount = suggestion["amount_minor"]
+        elif isinstance(suggestion.get("amount"), str):
+            try:
+                amount = major(suggestion["amount"])
+            except ValueError:
+                amount = None
+        field = getattr(self, SUGGESTED_AMOUNT_FIELD.get(self.section, ""), None)
+        if amount is not None and isinstance(field, AmountEdit):
+            field.set_value(amount)
+        self.note_label.setText(
+            _("The lesson suggests this. Change anything you like, then press OK.")
+        )
+        self.note_label.show()
 
     # -- loading and saving ----------------------------------------------------------------
 

@@ -393,6 +393,9 @@ class MainWindow(QMainWindow):
             widget = UnavailablePage()
         self.pages[key] = widget
         self.stack.addWidget(widget)
+        open_planner = getattr(widget, "open_planner", None)
+        if open_planner is not None:  # a lesson's planner task opens My plan at the right place
+            open_planner.connect(self.open_planner)
         section_list = getattr(widget, "section_list", None)
         if section_list is not None:  # My plan: come back to the part last looked at
             row = self.settings.last_plan_section()
@@ -413,6 +416,14 @@ class MainWindow(QMainWindow):
         self.nav_actions[key].setChecked(True)
         self.settings.set_last_page(key)
         self._update_nav()
+
+    def open_planner(self, section: str, suggestion: dict[str, object]) -> None:
+        """Open My plan at ``section`` with a lesson's suggested line ready to add."""
+        self.show_page("plan")
+        plan_page = self.pages.get("plan")
+        opener = getattr(plan_page, "open_suggestion", None)
+        if opener is not None:
+            opener(section, suggestion)
 
     def show_households(self) -> None:
         self.household_page.refresh()

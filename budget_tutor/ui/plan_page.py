@@ -121,6 +121,16 @@ class PlanPage(QWidget):
             if k == key:
                 self.section_list.setCurrentRow(row)
 
+    def open_suggestion(self, section: str, suggestion: dict[str, object]) -> None:
+        """Show ``section`` and open its add dialog with a lesson's suggestion filled in."""
+        key = "savings" if section == "goals" else section
+        self.show_section(key)
+        widget = self.sections.get(key)
+        if isinstance(widget, SavingsSection):
+            widget = widget.goals if section == "goals" else widget.places
+        if isinstance(widget, LineSection) and suggestion:
+            widget.add_suggested(dict(suggestion))
+
     def current_section(self) -> str:
         row = max(0, self.section_list.currentRow())
         return SECTIONS[row][0]

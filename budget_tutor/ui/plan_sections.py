@@ -326,6 +326,14 @@ class LineSection(QWidget):
     def add_line(self) -> None:
         self._open_dialog(None)
 
+    def add_suggested(self, suggestion: dict[str, Any]) -> None:
+        """Open the add dialog filled with a lesson's suggestion; the family can change it."""
+        self._open_dialog(None)
+        dialog = self.dialog
+        if dialog is None:
+            return
+        dialog.prefill(suggestion)
+
     def edit_selected(self) -> None:
         line_id = self.selected_id()
         plan = self.session.plan

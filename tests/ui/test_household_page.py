@@ -10,7 +10,6 @@ from PySide6.QtCore import Qt
 from budget_tutor.model import Household, Plan
 from budget_tutor.planfile import save_plan_file
 from budget_tutor.storage import Store
-from budget_tutor.ui import household_page as hp_module
 from budget_tutor.ui import messages
 from budget_tutor.ui.household_page import HouseholdPage
 from budget_tutor.ui.session import AppSession
@@ -153,13 +152,14 @@ def test_pin_set_check_and_remove(qtbot, page, store):
 
 
 def test_open_sample_household(qtbot, page, store, monkeypatch):
-    if not hp_module.sample_files():
-        pytest.skip("no sample plans installed")
     monkeypatch.setattr(messages, "ask_choice", lambda *a, **k: 0)
     with qtbot.waitSignal(page.household_opened):
         qtbot.mouseClick(page.sample_button, Qt.MouseButton.LeftButton)
     plan = page.session.plan
     assert plan is not None and plan.incomes  # a sample has a real plan
+    from budget_tutor.samples import localized_samples
+
+    assert plan.household.name == localized_samples()[0].household.name
     assert store.load_plan(page.session.household_id) == plan
 
 
@@ -175,6 +175,8 @@ def test_import_plan_file_and_bad_file(qtbot, page, store, monkeypatch, tmp_path
     monkeypatch.setattr(messages, "choose_file_to_open", lambda *a, **k: str(good))
     qtbot.mouseClick(page.import_button, Qt.MouseButton.LeftButton)
     assert [i.name for i in store.list_households()] == ["From a file"]
+    # an import is a change that can be undone: a backup was made first
+    assert any(b.reason == "before-import" for b in store.backups())
 
 
 def test_household_names_render_literally(qtbot, page, store):

@@ -1,0 +1,77 @@
+"""A lesson's planner task opens My plan at the right place with the suggested line ready."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt
+
+from budget_tutor.model import ExpenseCategory, Household, Plan, SavingsKind, SavingsPlace
+from budget_tutor.money import major
+from budget_tutor.storage import Store
+from budget_tutor.ui.main_window import MainWindow
+from budget_tutor.ui.session import AppSession
+
+
+@pytest.fixture
+def window(qtbot, tmp_path: Path):
+    store = Store.open(tmp_path / "data")
+    store.set_setting("language", "en")
+    plan = Plan(
+        household=Household(name="Karimovs", people=6),
+        savings=(SavingsPlace("box", "Cash box", SavingsKind.CASH),),
+    )
+    hid = store.create_household(plan)
+    session = AppSession(store)
+    w = MainWindow(session)
+    qtbot.addWidget(w)
+    session.open_household(hid)
+    w.show_page("lessons")
+    w.resize(1366, 768)
+    w.show()
+    yield w
+    w.close()
+    store.close()
+
+
+def test_planner_task_adds_the_suggested_expense(qtbot, window):
+    lessons = window.page("lessons")
+    lessons.open_planner.emit(
+        "expenses", {"action": "add_expense", "name": "Food for the month", "amount": "1120"}
+    )
+    assert window.current_page == "plan"
+    plan_page = window.page("plan")
+    assert plan_page.current_section() == "expenses"
+    dialog = plan_page.section("expenses").dialog
+    assert dialog is not None and dialog.isVisible()
+    assert dialog.name_edit.text() == "Food for the month"
+    assert dialog.amount_edit.value() == major(1120)
+    assert dialog.note_label.isVisibleTo(dialog)
+    dialog.category_combo.setCurrentIndex(dialog.category_combo.findData(ExpenseCategory.FOOD))
+    qtbot.mouseClick(dialog.ok_button, Qt.MouseButton.LeftButton)
+    stored = window.session.store.load_plan(window.session.household_id)
+    assert [(e.name, e.schedule.amount) for e in stored.expenses] == [
+        ("Food for the month", major(1120))
+    ]
+
+
+def test_planner_task_for_a_goal_uses_the_amount_the_plan_gives(qtbot, window):
+    window.page("lessons").open_planner.emit(
+        "goals",
+        {
+            "action": "add_goal",
+            "name": "Emergency fund",
+            "amount_rule": "months_of_food",
+            "months": 3,
+            "amount_minor": major(4500),
+        },
+    )
+    savings = window.page("plan").section("savings")
+    dialog = savings.goals.dialog
+    assert dialog is not None and dialog.target_edit.value() == major(4500)
+    qtbot.mouseClick(dialog.ok_button, Qt.MouseButton.LeftButton)
+    stored = window.session.store.load_plan(window.session.household_id)
+    assert [(g.name, g.target, g.place_id) for g in stored.goals] == [
+        ("Emergency fund", major(4500), "box")
+    ]
