@@ -15,6 +15,7 @@ draw time, month names through :func:`budget_tutor.model.month_name` and amounts
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
@@ -125,6 +126,11 @@ def month_position(projection: Projection, month: Month | None) -> int | None:
     return pos if 0 <= pos < len(projection.rows) else None
 
 
+@functools.lru_cache(maxsize=128)
+def _short_month_name(month: int, locale: str) -> str:
+    return month_name(month, locale, short=True)
+
+
 def month_ticks(months: Sequence[Month], locale: str) -> tuple[list[int], list[str]]:
     """Positions and labels for a month axis: every month up to 12 months (short names, the year
     under January and under the first month), then every quarter or every year."""
@@ -136,7 +142,7 @@ def month_ticks(months: Sequence[Month], locale: str) -> tuple[list[int], list[s
             continue
         if step == 12 and m.month != 1 and i != 0:
             continue
-        name = month_name(m.month, locale, short=True)
+        name = _short_month_name(m.month, locale)
         if i == 0 or m.month == 1:
             name = f"{name}\n{m.year}"
         positions.append(i)
@@ -176,6 +182,7 @@ class _Chart:
         self.locale = locale or babel_locale()
         self.font_scale = font_scale
         self._legend_state: tuple[object, ...] | None = None
+        self._ticks_sized_for: float | None = None
         self.legend_rows = 0
         self.title_pad = 6.0
         self._amount_formatter()
@@ -276,7 +283,9 @@ class _Chart:
         return title
 
     def _apply_sizes(self) -> None:
-        self.ax.tick_params(labelsize=self._size(TICK_SIZE))
+        if self._ticks_sized_for != self.font_scale:  # tick_params is slow: only on a change
+            self.ax.tick_params(labelsize=self._size(TICK_SIZE))
+            self._ticks_sized_for = self.font_scale
         self.title_text().set_fontsize(self._size(TITLE_SIZE))
         self.ax.xaxis.label.set_fontsize(self._size(LABEL_SIZE))
         self.ax.yaxis.label.set_fontsize(self._size(LABEL_SIZE))

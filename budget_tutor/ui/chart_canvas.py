@@ -101,6 +101,7 @@ class ChartCanvas(QWidget):
         self._background: Any = None
         self._animated: list[Any] = []
         self._exporting = False
+        self._locale_stale = False
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         self._layout = layout
@@ -215,14 +216,21 @@ class ChartCanvas(QWidget):
     @override
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange and self.chart is not None:
-            self.chart.set_locale(i18n.babel_locale())
-            self._redraw_or_mark()
+            if self.isVisible():
+                self.chart.set_locale(i18n.babel_locale())
+                self.redraw()
+            else:  # a hidden chart changes its words when it is shown
+                self._locale_stale = True
         super().changeEvent(event)
 
     @override
     def showEvent(self, event: Any) -> None:
         first = self.chart is None
         self.ensure_built()
+        if self._locale_stale:
+            self._locale_stale = False
+            self.chart.set_locale(i18n.babel_locale())
+            self._stale = True
         if self._stale and not first:
             self._apply()
             self.redraw()
@@ -237,6 +245,9 @@ class ChartCanvas(QWidget):
         import io
 
         self.ensure_built()
+        if self._locale_stale:
+            self._locale_stale = False
+            self.chart.set_locale(i18n.babel_locale())
         if self._data is not None and self._stale:
             self._apply()
         buffer = io.BytesIO()

@@ -209,3 +209,23 @@ def test_matplotlib_is_not_imported_until_a_chart_is_shown(tmp_path) -> None:
     )
     assert result.returncode == 0, result.stderr
     assert result.stdout.strip() == "ok"
+
+
+def test_a_hidden_chart_changes_language_when_it_is_shown(panel, session, qtbot) -> None:
+    spending = panel.spending_canvas
+    panel.tabs.setCurrentWidget(spending)
+    settle(qtbot, spending, 1)
+    panel.tabs.setCurrentWidget(panel.cash_flow_canvas)
+    qtbot.wait(40)
+    draws = spending.full_draws
+    session.set_language("ru")
+    flow = panel.cash_flow_canvas
+    qtbot.waitUntil(lambda: flow.chart.ax.get_xticklabels()[0].get_text() == "янв.\n2027")
+    qtbot.wait(60)
+    assert spending.full_draws == draws  # hidden: no work yet
+    assert spending.chart.locale == "en"
+    panel.tabs.setCurrentWidget(spending)
+    settle(qtbot, spending, draws + 1)
+    assert spending.full_draws == draws + 1
+    assert spending.chart.locale == "ru"
+    assert spending.chart.value_texts[0].get_text() == "18\u00a0000"
