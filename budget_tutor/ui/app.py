@@ -273,6 +273,14 @@ def run_app(argv: list[str], *, exec_loop: bool = True) -> int:
         window.statusBar().showMessage(
             _("Open read-only: changes are not saved while another Budget Tutor is open.")
         )
+    backup_problem = getattr(store, "auto_backup_error", None)
+    if backup_problem is not None:
+        # The family's data opened fine; only today's automatic backup could not be made.
+        window.statusBar().showMessage(
+            _("Today's automatic backup could not be made: {problem}").format(
+                problem=str(backup_problem)
+            )
+        )
     window.show()
     run_app.last_window = window  # type: ignore[attr-defined]
     run_app.last_error_handler = handler  # type: ignore[attr-defined]

@@ -437,3 +437,21 @@ def test_qt_own_texts_come_from_our_catalog(qtbot, tmp_path, monkeypatch):
         i18n.set_language("en")
         translator.install_qt_translator("en")
     assert QCoreApplication.translate("QFileDialog", "Back") == "Back"
+
+
+def test_failed_daily_backup_is_said_and_the_app_still_opens(qtbot, start, monkeypatch, tmp_path):
+    from budget_tutor.storage import DiskFull, Store
+
+    store = Store.open(tmp_path / "appdata")
+    store.create_household(Plan(household=Household(name="Karimovs")))
+    store.close()
+
+    def no_space(self, reason):
+        raise DiskFull()
+
+    monkeypatch.setattr(Store, "backup", no_space)
+    window = start("--lang", "en")
+    assert window is not None
+    message = window.statusBar().currentMessage()
+    assert message.startswith("Today's automatic backup could not be made")
+    assert "disk is full" in message.lower()
