@@ -116,6 +116,54 @@ def parse_amount(
     return value
 
 
+_NOT_A_NUMBER_DECIMAL = N_('"{text}" is not a number. Type digits, for example 12,5.')
+_TOO_MANY_PLACES = N_('"{text}" has too many digits after the comma (at most {places}).')
+_OUT_OF_RANGE = N_('"{text}" is outside the allowed range, from {low} to {high}.')
+_EMPTY_NUMBER = N_("Enter a number.")
+
+
+def parse_decimal(
+    text: str,
+    *,
+    places: int,
+    minimum: Decimal,
+    maximum: Decimal,
+    locale: str | None = None,
+) -> Decimal:
+    """A rate or a percentage as people type it (``12,5`` or ``12.5``, spaces between groups).
+
+    Raises :class:`AmountError` naming what is wrong: not a number (``abc``, ``1e3``, ``NaN``),
+    more than ``places`` decimals, or outside ``minimum``..``maximum``.
+    """
+    raw = text
+    s = text.strip().strip(GROUP_SPACES)
+    if not s:
+        raise AmountError(_EMPTY_NUMBER, raw)
+    s = re.sub("[" + re.escape(GROUP_SPACES) + "]", "", s)
+    if s[0] in _MINUS_SIGNS:
+        s = "-" + s[1:]
+    if not re.fullmatch(r"-?[0-9]+(?:[.,][0-9]*)?|-?[.,][0-9]+", s):
+        raise AmountError(_NOT_A_NUMBER_DECIMAL, raw)
+    s = s.replace(",", ".")
+    frac = s.split(".", 1)[1] if "." in s else ""
+    if len(frac) > places:
+        raise AmountError(_TOO_MANY_PLACES, raw, {"places": str(places)})
+    value = Decimal(s)
+    if not minimum <= value <= maximum:
+        where = locale or "en"
+        raise AmountError(
+            _OUT_OF_RANGE,
+            raw,
+            {"low": format_number(minimum, where), "high": format_number(maximum, where)},
+        )
+    return value
+
+
+def format_number(value: Decimal, locale: str) -> str:
+    """A rate or percentage in the locale, every digit kept, no group separator."""
+    return format_decimal(value, locale=locale, group_separator=False, decimal_quantization=False)
+
+
 def format_amount(
     minor: int,
     locale: str,

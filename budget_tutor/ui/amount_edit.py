@@ -8,22 +8,23 @@ silent 0, never a crash. :class:`DecimalEdit` does the same for rates and percen
 
 from __future__ import annotations
 
-import re
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 
 from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtWidgets import QLabel, QLineEdit, QSizePolicy, QVBoxLayout, QWidget
 
 from budget_tutor import i18n
-from budget_tutor.i18n import N_
-from budget_tutor.money import GROUP_SPACES, MAX_AMOUNT, AmountError, format_amount, parse_amount
+from budget_tutor.money import (
+    GROUP_SPACES,
+    MAX_AMOUNT,
+    AmountError,
+    format_amount,
+    format_number,
+    parse_amount,
+    parse_decimal,
+)
 
 ERROR_STYLE = "color: #b00020; font-weight: bold;"
-
-_NOT_A_NUMBER = N_('"{text}" is not a number. Type digits, for example 12,5.')
-_TOO_MANY_DECIMALS = N_('"{text}" has too many digits after the comma (at most {places}).')
-_OUT_OF_RANGE = N_('"{text}" is outside the allowed range, from {low} to {high}.')
-_EMPTY_NUMBER = N_("Enter a number.")
 
 
 class _CheckedEdit(QWidget):
@@ -199,40 +200,6 @@ class AmountEdit(_CheckedEdit):
         return format_amount(value, i18n.babel_locale())
 
 
-def parse_decimal_text(text: str, *, places: int, minimum: Decimal, maximum: Decimal) -> Decimal:
-    """A decimal number as people type it (``12,5`` or ``12.5``, spaces between groups)."""
-    raw = text
-    s = text.strip().strip(GROUP_SPACES)
-    if not s:
-        raise AmountError(_EMPTY_NUMBER, raw)
-    s = re.sub("[" + re.escape(GROUP_SPACES) + "]", "", s).replace("\u2212", "-")
-    if not re.fullmatch(r"-?\d+(?:[.,]\d*)?|-?[.,]\d+", s):
-        raise AmountError(_NOT_A_NUMBER, raw)
-    s = s.replace(",", ".")
-    frac = s.split(".", 1)[1] if "." in s else ""
-    if len(frac) > places:
-        raise AmountError(_TOO_MANY_DECIMALS, raw, {"places": str(places)})
-    try:
-        value = Decimal(s)
-    except InvalidOperation:  # pragma: no cover - the pattern above prevents it
-        raise AmountError(_NOT_A_NUMBER, raw) from None
-    if not minimum <= value <= maximum:
-        raise AmountError(
-            _OUT_OF_RANGE,
-            raw,
-            {"low": _format_decimal(minimum), "high": _format_decimal(maximum)},
-        )
-    return value
-
-
-def _format_decimal(value: Decimal) -> str:
-    from babel.numbers import format_decimal
-
-    return format_decimal(
-        value, locale=i18n.babel_locale(), group_separator=False, decimal_quantization=False
-    )
-
-
 class DecimalEdit(_CheckedEdit):
     """A rate or a percentage (``Decimal``), typed with a comma or a point."""
 
@@ -257,10 +224,14 @@ class DecimalEdit(_CheckedEdit):
         return self._value  # type: ignore[return-value]
 
     def _parse(self, text: str) -> Decimal:
-        return parse_decimal_text(
-            text, places=self.places, minimum=self.minimum, maximum=self.maximum
+        return parse_decimal(
+            text,
+            places=self.places,
+            minimum=self.minimum,
+            maximum=self.maximum,
+            locale=i18n.babel_locale(),
         )
 
     def _format(self, value: object) -> str:
         assert isinstance(value, Decimal)
-        return _format_decimal(value)
+        return format_number(value, i18n.babel_locale())

@@ -171,3 +171,26 @@ def test_spread_adds_up_exactly(total: int, parts: int) -> None:
     assert sum(pieces) == total
     assert len(pieces) == parts
     assert max(pieces) - min(pieces) <= 1
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [("12,5", "12.5"), ("12.5", "12.5"), ("0", "0"), (" 1 000,25 ", "1000.25"), (",5", "0.5")],
+)
+def test_parse_decimal_accepts_rates_and_percentages(text: str, expected: str) -> None:
+    from budget_tutor.money import parse_decimal
+
+    assert parse_decimal(text, places=2, minimum=Decimal(0), maximum=Decimal(10000)) == Decimal(
+        expected
+    )
+
+
+@pytest.mark.parametrize(
+    "text", ["abc", "1e3", "NaN", "Infinity", "", "12,345", "٣", "-1", "101", "1_0"]
+)
+def test_parse_decimal_rejects_with_a_message(text: str) -> None:
+    from budget_tutor.money import parse_decimal
+
+    with pytest.raises(AmountError) as info:
+        parse_decimal(text, places=2, minimum=Decimal(0), maximum=Decimal(100), locale="ru")
+    assert str(info.value) and "{" not in str(info.value)
