@@ -77,3 +77,41 @@ def test_a_failing_child_is_reported_not_hidden() -> None:
     with pytest.raises(RuntimeError, match="exit 3"):
         result.last_json()
     assert result.peak_mib > 1
+
+
+# -- the optimisation made for the compare() figure stays exact ------------------------------------
+
+from decimal import Decimal, getcontext  # noqa: E402
+
+from hypothesis import given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.integers(min_value=1, max_value=10**15),
+    st.decimals(min_value=Decimal("-50"), max_value=Decimal("2500"), places=4),
+)
+def test_integer_interest_equals_the_decimal_formula(balance: int, annual: Decimal) -> None:
+    """projection._MonthlyInterest computes in integers where Decimal's product is exact
+    (12 %/1200 = 0.01) and falls back to the Decimal formula otherwise (13 %/1200 repeats):
+    either way it must equal finance.monthly_interest to the diram."""
+    from budget_tutor import finance
+    from budget_tutor.projection import _MonthlyInterest
+
+    if annual == 0:
+        return  # the projection never asks for interest at 0 %
+    rate = _MonthlyInterest(annual, 10 ** getcontext().prec)
+    assert rate.on(balance) == finance.monthly_interest(balance, annual)
+
+
+def test_integer_interest_at_exact_halves() -> None:
+    """A balance whose interest is exactly half a diram rounds up, as ROUND_HALF_UP does."""
+    from budget_tutor import finance
+    from budget_tutor.projection import _MonthlyInterest
+
+    exact_below = 10 ** getcontext().prec
+    for annual, balance in ((Decimal(12), 50), (Decimal(6), 100), (Decimal(13), 7800)):
+        assert _MonthlyInterest(annual, exact_below).on(balance) == finance.monthly_interest(
+            balance, annual
+        )
