@@ -31,13 +31,15 @@ def main() -> int:
     from PySide6.QtWidgets import QApplication
 
     from budget_tutor import i18n
-    from budget_tutor.planfile import load_plan_file
-    from budget_tutor.resources import data_dir
+    from budget_tutor.samples import build_sample, localized
     from budget_tutor.storage import Store
 
+    # The sample household as a family would open it in each language.
     store = Store.open(data)
-    plan = load_plan_file(data_dir() / "samples" / "karimov-kulob.json")
-    household_id = store.create_household(plan)
+    households = {}
+    for lang in langs:
+        i18n.set_language(lang)
+        households[lang] = store.create_household(localized(build_sample("karimov-kulob")))
     store.set_setting("language", langs[0])
     store.close()
 
@@ -68,7 +70,7 @@ def main() -> int:
             prefix = f"{lang}-{size_name}"
             window.show_households()
             shot(f"{prefix}-households")
-            session.open_household(household_id)
+            session.open_household(households[lang])
             for key in ("lessons", "plan", "whatif", "progress"):
                 window.show_page(key)
                 shot(f"{prefix}-{key}")
