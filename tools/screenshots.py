@@ -84,6 +84,8 @@ def main() -> int:
             window.show_page("lessons")
             lessons = window.page("lessons")
             try:
+                # Trainer mode unlocks every lesson and shows the facilitation notes.
+                session.set_trainer_mode(True)
                 lessons.open_lesson("m02-needs-and-wants")
                 shot(f"{prefix}-lesson-m02")
                 player = lessons.player
@@ -91,6 +93,7 @@ def main() -> int:
                     player.show_step(step)
                     shot(f"{prefix}-lesson-m02-step{step + 1}")
                 lessons.show_browser()
+                session.set_trainer_mode(False)
             except Exception as exc:  # a screenshot run reports, it does not stop
                 print(f"lesson screenshots failed: {exc!r}", file=sys.stderr)
             window.show_page("whatif")
