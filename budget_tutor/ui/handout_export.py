@@ -221,6 +221,19 @@ def suggested_file_name(plan: Plan) -> str:
     return safe_format(template, "{name} - budget plan.pdf", name=name or "household")
 
 
+def _os_reason(exc: OSError) -> str:
+    """Why a file could not be written, in the family's language."""
+    import errno
+
+    if exc.errno in (errno.ENOSPC, errno.EDQUOT):
+        return _("the disk is full")
+    if exc.errno in (errno.EACCES, errno.EPERM, errno.EROFS):
+        return _("this folder cannot be written to; choose another one")
+    if exc.errno == errno.ENOENT:
+        return _("the folder does not exist")
+    return _("the computer reported an error ({code})").format(code=exc.errno or "?")
+
+
 def export_pdf_with_dialog(session: object, parent: QWidget | None = None) -> Path | None:
     """Ask where to save, write the handout of the session's plan; show a message on errors."""
     from budget_tutor.ui import messages
@@ -244,7 +257,7 @@ def export_pdf_with_dialog(session: object, parent: QWidget | None = None) -> Pa
             safe_format(
                 _("The handout could not be saved: {reason}"),
                 "The handout could not be saved: {reason}",
-                reason=exc.strerror or str(exc),
+                reason=_os_reason(exc),
             )
         )
         return None

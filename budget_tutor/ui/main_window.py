@@ -216,6 +216,12 @@ class MainWindow(QMainWindow):
         self.export_action = QAction(icons.icon("action-export"), "", self)
         self.export_action.setShortcut(QKeySequence("Ctrl+E"))
         self.export_action.triggered.connect(self.export_plan_file)
+        self.handout_action = QAction(icons.icon("action-export"), "", self)
+        self.handout_action.setShortcut(QKeySequence("Ctrl+Shift+P"))
+        self.handout_action.triggered.connect(self.save_handout)
+        self.print_action = QAction(self)
+        self.print_action.setShortcut(QKeySequence(QKeySequence.StandardKey.Print))
+        self.print_action.triggered.connect(self.print_handout)
         self.quit_action = QAction(self)
         self.quit_action.setShortcut(QKeySequence("Ctrl+Q"))
         self.quit_action.triggered.connect(self.close)
@@ -293,6 +299,9 @@ class MainWindow(QMainWindow):
         self.file_menu.addAction(self.households_action)
         self.file_menu.addAction(self.import_action)
         self.file_menu.addAction(self.export_action)
+        self.file_menu.addSeparator()
+        self.file_menu.addAction(self.handout_action)
+        self.file_menu.addAction(self.print_action)
         self.file_menu.addSeparator()
         self.file_menu.addAction(self.quit_action)
         self.edit_menu = QMenu(self)
@@ -462,6 +471,8 @@ class MainWindow(QMainWindow):
             action.setEnabled(open_ and not first_run)
         self.households_action.setEnabled(not first_run)
         self.export_action.setEnabled(open_)
+        self.handout_action.setEnabled(open_)
+        self.print_action.setEnabled(open_)
         self.import_action.setEnabled(not first_run and not self.session.read_only)
         self.toolbar.setVisible(not first_run)
         self.menuBar().setVisible(not first_run)
@@ -561,6 +572,16 @@ class MainWindow(QMainWindow):
 
     # -- files ------------------------------------------------------------------------------
 
+    def save_handout(self) -> None:
+        from budget_tutor.ui import handout_export
+
+        handout_export.export_pdf_with_dialog(self.session, self)
+
+    def print_handout(self) -> None:
+        from budget_tutor.ui import handout_export
+
+        handout_export.print_with_dialog(self.session, self)
+
     def export_plan_file(self) -> None:
         from budget_tutor.planfile import save_plan_file
 
@@ -640,6 +661,12 @@ class MainWindow(QMainWindow):
             (self.households_action, _("&Households"), _("Choose another household (Ctrl+H)")),
             (self.import_action, _("&Import a plan file…"), _("Add a household from a plan file")),
             (self.export_action, _("&Export the plan file…"), _("Save this plan to a file")),
+            (
+                self.handout_action,
+                _("Save the &handout as PDF…"),
+                _("One or two pages for the family to take home (Ctrl+Shift+P)"),
+            ),
+            (self.print_action, _("&Print the handout…"), _("Print the family's handout (Ctrl+P)")),
             (self.quit_action, _("&Quit"), _("Close Budget Tutor (Ctrl+Q)")),
             (self.undo_action, _("&Undo"), _("Undo (Ctrl+Z)")),
             (self.redo_action, _("&Redo"), _("Redo (Ctrl+Y)")),

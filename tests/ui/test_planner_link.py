@@ -75,3 +75,32 @@ def test_planner_task_for_a_goal_uses_the_amount_the_plan_gives(qtbot, window):
     assert [(g.name, g.target, g.place_id) for g in stored.goals] == [
         ("Emergency fund", major(4500), "box")
     ]
+
+
+def test_handout_menu_saves_a_pdf_with_the_familys_name(qtbot, window, tmp_path, monkeypatch):
+    from budget_tutor.ui import messages
+    from tests.ui.test_handout_export import pdf_text, squeeze
+
+    target = tmp_path / "handout.pdf"
+    monkeypatch.setattr(messages, "choose_file_to_save", lambda *a, **k: str(target))
+    assert window.handout_action in window.file_menu.actions()
+    assert window.handout_action.isEnabled()
+    window.handout_action.trigger()
+    assert target.is_file()
+    text = squeeze("".join(pdf_text(target.read_bytes())))
+    assert "Karimovs" in text
+
+
+def test_handout_on_a_full_disk_says_so_in_words(qtbot, window, tmp_path, monkeypatch):
+    import errno
+
+    from budget_tutor.ui import handout_export, messages
+
+    monkeypatch.setattr(messages, "choose_file_to_save", lambda *a, **k: str(tmp_path / "h.pdf"))
+
+    def full(self, path):
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    monkeypatch.setattr(handout_export.HandoutExport, "write_pdf", full)
+    window.handout_action.trigger()
+    assert "the disk is full" in (window.session.last_error or "")
