@@ -41,6 +41,9 @@ if TYPE_CHECKING:
 #: The schema this code writes. History: 1 = first release; 2 = PIN and trash (``pin_hash``,
 #: ``deleted_at`` on ``households``).
 SCHEMA_VERSION = 2
+#: A schema version this far ahead is a damaged header (a flipped bit), not a future release: it
+#: is treated as damage, so that the newest good backup is offered.
+IMPLAUSIBLE_VERSION = SCHEMA_VERSION + 64
 DB_NAME = "budget.sqlite"
 LOCK_NAME = "budget-tutor.lock"
 BACKUP_DIR = "backups"
@@ -549,6 +552,8 @@ class Store:
                 version = _header_version(db)
                 if version is None and not _nonempty(Path(f"{db}-wal")):
                     raise cls._move_aside(base, clock)
+                if version is not None and version > IMPLAUSIBLE_VERSION:
+                    raise cls._move_aside(base, clock)  # a damaged header, not a future release
                 if version is not None and version > SCHEMA_VERSION:
                     raise DatabaseTooNew(db, version)
                 cls._check_without_writing(base, db, clock)
@@ -644,7 +649,7 @@ class Store:
             if _sqlite_code(exc) in (_SQLITE_BUSY, _SQLITE_LOCKED, _SQLITE_CANTOPEN):
                 raise
             raise _Damaged() from None
-        if not ok:
+        if not ok or version > IMPLAUSIBLE_VERSION:
             raise _Damaged()
         if version > SCHEMA_VERSION:
             raise DatabaseTooNew(db, version)

@@ -147,7 +147,9 @@ def open_damaged(case: Path, damaged: dict[str, bytes], backup_names: list[str])
         return "refused, backup offered"
     except DatabaseTooNew:
         assert db.read_bytes() == damaged["db"], "a refused file was changed"
-        assert storage._header_version(db) != storage.SCHEMA_VERSION
+        version = storage._header_version(db)
+        assert version is not None
+        assert storage.SCHEMA_VERSION < version <= storage.IMPLAUSIBLE_VERSION
         return "refused as too new (header version damaged)"
     except StorageError as exc:
         assert db.read_bytes() == damaged["db"], "a refused file was changed"
@@ -223,3 +225,19 @@ def test_a_damaged_file_with_a_wal_is_kept_aside_unchanged(tmp_path: Path) -> No
     assert info.value.damaged_copy is not None
     assert info.value.damaged_copy.read_bytes() == damaged_db
     assert Path(f"{info.value.damaged_copy}-wal").read_bytes() == files["wal"]
+
+
+def test_an_absurd_schema_version_is_damage_with_the_backup_offered(tmp_path: Path) -> None:
+    """Found by the corpus: a flipped bit in the header's version said "made by a newer Budget
+    Tutor" (update the app) instead of offering the backup."""
+    files = build_original(tmp_path)
+    data = tmp_path / "case" / "data"
+    shutil.copytree(tmp_path / "backups-original", data / storage.BACKUP_DIR)
+    damaged = bytearray(files["db"])
+    damaged[61] ^= 0x04  # user_version 2 -> 262146
+    (data / storage.DB_NAME).write_bytes(bytes(damaged))
+    with pytest.raises(DatabaseCorrupt) as info:
+        Store.open(data)
+    assert info.value.newest_backup is not None
+    assert info.value.damaged_copy is not None
+    assert info.value.damaged_copy.read_bytes() == bytes(damaged)
