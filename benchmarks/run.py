@@ -3,6 +3,7 @@
     .venv/bin/python -m benchmarks.run            # everything (several minutes)
     .venv/bin/python -m benchmarks.run --quick    # each benchmark once, tiny sizes
     .venv/bin/python -m benchmarks.run --only projection_bench --json results.json
+    .venv/bin/python -m benchmarks.run --baseline benchmarks/results/2026-11-28-run5.json
 
 Each benchmark runs in its own process, so the peak memory shown is that process's own. The
 machine's load moves absolute times; ratios against a floor measured in the same run are what
@@ -88,6 +89,41 @@ def markdown_table(figures: list[Figure]) -> str:
     return "\n".join(lines)
 
 
+def _score(fig: Figure) -> float | None:
+    """The number a goal is about: the ratio when there is a floor, else the median."""
+    return fig.ratio if fig.ratio is not None else fig.median
+
+
+def compare_with(figures: list[Figure], saved: list[Figure], tolerance: float) -> list[str]:
+    """One line per figure: its ratio (or median) now and in a saved run; the names of the
+    figures that got worse by more than ``tolerance`` (0.2: 20 %) are returned."""
+    before = {f.name: f for f in saved}
+    worse = []
+    print("\nAgainst the saved run:")
+    for fig in figures:
+        old = before.get(fig.name)
+        now_score, old_score = _score(fig), _score(old) if old is not None else None
+        if old_score is None or now_score is None or old_score <= 0:
+            print(f"  {fig.name[:74]:<74} new figure")
+            continue
+        change = now_score / old_score - 1
+        flag = ""
+        if change > tolerance:
+            worse.append(fig.name)
+            flag = "  WORSE"
+        kind = "ratio" if fig.ratio is not None else "median"
+        print(
+            f"  {fig.name[:74]:<74} {kind} {old_score:.3g} -> {now_score:.3g} ({change:+.0%}){flag}"
+        )
+        lost = [
+            c for c, (_v, ok) in fig.checks.items() if not ok and old.checks.get(c, (0, False))[1]
+        ]
+        for check in lost:
+            worse.append(f"{fig.name}: {check}")
+            print(f"      check no longer met: {check}")
+    return worse
+
+
 def run_all(names: tuple[str, ...], quick: bool) -> list[Figure]:
     figures: list[Figure] = []
     for name in names:
@@ -110,6 +146,16 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument(
         "--markdown", metavar="FILE", help="print the figures saved with --json as a Markdown table"
     )
+    parser.add_argument(
+        "--baseline",
+        metavar="FILE",
+        help="compare with a run saved with --json (e.g. benchmarks/results/*.json); exit 1 if a"
+        " ratio got more than --tolerance worse or a counted check is lost",
+    )
+    parser.add_argument("--tolerance", type=float, default=0.25, help="for --baseline (0.25)")
+    parser.add_argument(
+        "--strict", action="store_true", help="exit 1 when any figure misses its goal"
+    )
     args = parser.parse_args(argv)
     if args.markdown:
         with open(args.markdown, encoding="utf-8") as fh:
@@ -127,6 +173,12 @@ def main(argv: list[str] | None = None) -> int:
     print_table(figures)
     missed = [f.name for f in figures if not f.ok]
     print(f"\n{len(figures) - len(missed)} of {len(figures)} figures meet their goal.")
+    code = 1 if args.strict and missed else 0
+    if args.baseline:
+        with open(args.baseline, encoding="utf-8") as fh:
+            saved = [Figure.from_json(f) for f in json.load(fh)["figures"]]
+        if compare_with(figures, saved, args.tolerance):
+            code = 1
     if args.json:
         with open(args.json, "w", encoding="utf-8") as fh:
             json.dump(
@@ -139,7 +191,7 @@ def main(argv: list[str] | None = None) -> int:
                 fh,
                 indent=1,
             )
-    return 0
+    return code
 
 
 if __name__ == "__main__":

@@ -115,3 +115,23 @@ def test_integer_interest_at_exact_halves() -> None:
         assert _MonthlyInterest(annual, exact_below).on(balance) == finance.monthly_interest(
             balance, annual
         )
+
+
+def test_a_regression_against_a_saved_run_is_flagged(capsys: pytest.CaptureFixture[str]) -> None:
+    from benchmarks.run import compare_with
+
+    saved = [
+        Figure("start", 1.0, floor=0.5, max_ratio=1.5),
+        Figure("drag", 0.02, floor=0.01, checks={"no full redraw": (0, True)}),
+        Figure("compare", 0.015, max_value=0.02),
+    ]
+    now = [
+        Figure("start", 1.1, floor=0.5, max_ratio=1.5),  # ratio 2.0 -> 2.2: within 25 %
+        Figure("drag", 0.02, floor=0.01, checks={"no full redraw": (3, False)}),  # check lost
+        Figure("compare", 0.030, max_value=0.02),  # median doubled
+        Figure("new figure", 1.0),
+    ]
+    worse = compare_with(now, saved, 0.25)
+    assert worse == ["drag: no full redraw", "compare"]
+    out = capsys.readouterr().out
+    assert "new figure" in out and "WORSE" in out
