@@ -40,12 +40,12 @@ def _elapsed() -> float:
     return time.time() - t0 if t0 else float("nan")
 
 
-#: (mark, seconds from process start): where the start-up time goes.
-TIMELINE: list[tuple[str, float]] = []
+#: (mark, seconds from process start, VmHWM MiB): where the start-up time and memory go.
+TIMELINE: list[tuple[str, float, float]] = []
 
 
 def mark(name: str) -> None:
-    TIMELINE.append((name, round(_elapsed(), 4)))
+    TIMELINE.append((name, round(_elapsed(), 4), round(_hwm(), 1)))
 
 
 def _report(what: str, **extra: Any) -> None:

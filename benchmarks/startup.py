@@ -55,7 +55,7 @@ def run(quick: bool) -> list[Figure]:
             run_child([*PROBE, "chart", _prepared(template, tmp / "warm")]).last_json()
 
         bare, bare_mem, paint, paint_mem, mpl_at_paint = [], [], [], [], []
-        timeline: list[tuple[str, float]] = []
+        timeline: list[tuple[str, float, float]] = []
         quiet, quiet_mem = [], []
         chart_floor, chart_floor_mem, chart, chart_mem, tour_mem = [], [], [], [], []
         for i in range(runs):
@@ -93,9 +93,9 @@ def run(quick: bool) -> list[Figure]:
                 max_ratio=1.5,
                 runs=runs,
                 peak_mib=median(paint_mem),
-                note="last run: "
-                + ", ".join(f"{name} {at:.2f}" for name, at in timeline)
-                + f", painted {paint[-1]:.2f} s",
+                note="last run (seconds, MiB): "
+                + ", ".join(f"{name} {at:.2f} s {mib:.0f}" for name, at, mib in timeline)
+                + f", painted {paint[-1]:.2f} s {paint_mem[-1]:.0f}",
                 checks={
                     "no matplotlib before first paint (plan page)": (
                         not any(mpl_at_paint),
