@@ -61,7 +61,7 @@ def prepare(data_dir: str, lang: str = "en", last_page: str = "plan") -> None:
     from budget_tutor.resources import data_dir as package_data
     from budget_tutor.storage import Store
 
-    store = Store.open(data_dir)
+    store = Store.open(Path(data_dir))
     try:
         store.set_setting("language", lang)
         plan = load_plan_file(package_data() / "samples" / "karimov-kulob.json")
@@ -89,7 +89,7 @@ def quiet_pyside_hook() -> None:
         name = getattr(module, "__name__", "") or ""
         return name.startswith(("budget_tutor.ui", "PySide6", "shiboken6")) or "qt" in name
 
-    feature._mod_uses_pyside = uses_pyside
+    feature._mod_uses_pyside = uses_pyside  # type: ignore[attr-defined]
 
 
 def start(until: str, data_dir: str) -> int:
@@ -161,7 +161,7 @@ def start(until: str, data_dir: str) -> int:
         mark("MainWindow built (pages for the start included), show()")
         original_show(self)
 
-    window_class.show = show
+    window_class.show = show  # type: ignore[method-assign]
 
     def tour(window: Any) -> None:
         from budget_tutor.ui.main_window import NAV_PAGES

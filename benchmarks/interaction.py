@@ -162,9 +162,11 @@ def run(quick: bool) -> list[Figure]:
         blit_floor, release_floor = median(blit_floors), median(release_floors)
         from budget_tutor.projection import compare
 
-        chosen = [scenario for scenario, _name in page.scenarios(session.plan)]
+        plan_now = session.plan
+        assert plan_now is not None
+        chosen = [scenario for scenario, _name in page.scenarios(plan_now)]
         compare_alone = median(
-            [_timed(lambda: compare(session.plan, chosen, page.months)) for _ in range(5)]
+            [_timed(lambda: compare(plan_now, chosen, page.months)) for _ in range(5)]
         )
         figures.append(
             Figure(
@@ -210,6 +212,7 @@ def run(quick: bool) -> list[Figure]:
         edit_times, edit_draws, other_draws = [], [], []
         for k in range(edits):
             current = session.plan
+            assert current is not None
             first = current.expenses[0]
             schedule = dataclasses.replace(
                 first.schedule, amount=first.schedule.amount + 100 * (k + 1)

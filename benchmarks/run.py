@@ -18,6 +18,7 @@ import json
 import os
 import platform
 import sys
+from typing import TextIO
 
 from benchmarks._common import Figure, run_child
 
@@ -41,13 +42,13 @@ def _goal(fig: Figure) -> str:
     return ", ".join(parts) or "-"
 
 
-def print_table(figures: list[Figure], out: object = None) -> None:
+def print_table(figures: list[Figure], out: TextIO | None = None) -> None:
     out = out or sys.stdout
     header = (
         f"{'figure':<74} {'median':>10} {'floor':>10} {'ratio':>6} {'goal':>16} {'peak':>10}  ok"
     )
-    print(header, file=out)  # type: ignore[call-overload]
-    print("-" * len(header), file=out)  # type: ignore[call-overload]
+    print(header, file=out)
+    print("-" * len(header), file=out)
     for fig in figures:
         ratio = f"{fig.ratio:.2f}" if fig.ratio is not None else "-"
         peak = f"{fig.peak_mib:.0f} MiB" if fig.peak_mib is not None else "-"
@@ -55,7 +56,7 @@ def print_table(figures: list[Figure], out: object = None) -> None:
         print(
             f"{fig.name[:74]:<74} {_fmt(fig.median, fig.unit):>10} {_fmt(fig.floor, fig.unit):>10}"
             f" {ratio:>6} {_goal(fig):>16} {peak:>10}  {mark}",
-            file=out,  # type: ignore[call-overload]
+            file=out,
         )
         detail = []
         if fig.floor_name:
@@ -65,7 +66,7 @@ def print_table(figures: list[Figure], out: object = None) -> None:
         if fig.note:
             detail.append(fig.note)
         detail.append(f"runs: {fig.runs}")
-        print("      " + "; ".join(detail), file=out)  # type: ignore[call-overload]
+        print("      " + "; ".join(detail), file=out)
 
 
 def markdown_table(figures: list[Figure]) -> str:
@@ -103,7 +104,7 @@ def compare_with(figures: list[Figure], saved: list[Figure], tolerance: float) -
     for fig in figures:
         old = before.get(fig.name)
         now_score, old_score = _score(fig), _score(old) if old is not None else None
-        if old_score is None or now_score is None or old_score <= 0:
+        if old is None or old_score is None or now_score is None or old_score <= 0:
             print(f"  {fig.name[:74]:<74} new figure")
             continue
         change = now_score / old_score - 1

@@ -173,8 +173,8 @@ def run(quick: bool) -> list[Figure]:
             cold_chart.append(r["seconds"])
             cold_chart_mem.append(r["vm_hwm_mib"])
             before = _font_cache_state(mpl_dir2)
-            r = run_child([*PROBE, "chart", _prepared(template, tmp / f"again{i}")], env=env2)
-            second_chart.append(r.last_json()["seconds"])
+            again = run_child([*PROBE, "chart", _prepared(template, tmp / f"again{i}")], env=env2)
+            second_chart.append(again.last_json()["seconds"])
             rebuilt.append(not before or _font_cache_state(mpl_dir2) != before)
         cold_runs = len(cold_window)
         figures.append(
