@@ -209,7 +209,7 @@ def run(quick: bool) -> list[Figure]:
         flow = panel.cash_flow_canvas
         if flow.full_draws == 0:
             _until_drawn(flow, 0)
-        edit_times, edit_draws, other_draws = [], [], []
+        edit_times, edit_draws, other_draws, edit_floors = [], [], [], []
         for k in range(edits):
             current = session.plan
             assert current is not None
@@ -228,7 +228,9 @@ def run(quick: bool) -> list[Figure]:
             other_draws.append(
                 sum(c.full_draws - n for c, n in zip(panel.canvases[1:], counts[1:], strict=True))
             )
-        edit_floor = _draw_floor([flow], floor_runs)
+            # the floor, side by side: a plain draw of the same figure right after each edit
+            edit_floors.append(_draw_floor([flow], 1))
+        edit_floor = median(edit_floors)
         one_each = all(d == 1 for d in edit_draws) and not any(other_draws)
         figures.append(
             Figure(
@@ -249,7 +251,7 @@ def run(quick: bool) -> list[Figure]:
         )
 
         # -- language switch of the whole window (My plan with its chart) ---------------------
-        switch_times, per_chart = [], []
+        switch_times, per_chart, switch_floors = [], [], []
         languages = ["ru", "tg", "en"] * (1 if quick else 4)
         visible = [c for c in panel.canvases if c.isVisible()]
         for lang in languages:
@@ -261,7 +263,8 @@ def run(quick: bool) -> list[Figure]:
             _settle()
             switch_times.append(time.perf_counter() - start)
             per_chart.append([c.full_draws - n for c, n in zip(visible, counts, strict=True)])
-        switch_floor = _draw_floor(visible, floor_runs)
+            switch_floors.append(_draw_floor(visible, 1))  # side by side with each switch
+        switch_floor = median(switch_floors)
         exactly_one = all(all(d == 1 for d in draws) for draws in per_chart)
         figures.append(
             Figure(
