@@ -71,15 +71,13 @@ def fuzz_settings(examples: int) -> settings:
     )
 
 
-def both(test: Callable[..., None]) -> tuple[Callable[..., None], Callable[..., None]]:
-    """The test at FAST examples, and a slow-marked copy at SLOW."""
-    fast = settings(fuzz_settings(FAST))(test)
-
-    @pytest.mark.slow
-    @pytest.mark.timeout(3600)
-    def slow() -> None:
-        settings(fuzz_settings(SLOW))(test)()
-
+def both(
+    test: Callable[..., None], **strategies: st.SearchStrategy[Any]
+) -> tuple[Callable[..., None], Callable[..., None]]:
+    """The property at FAST examples, and a slow-marked copy at SLOW."""
+    fast = settings(fuzz_settings(FAST))(given(**strategies)(test))
+    slow = settings(fuzz_settings(SLOW))(given(**strategies)(test))
+    slow = pytest.mark.timeout(3600)(pytest.mark.slow(slow))
     return fast, slow
 
 
@@ -95,7 +93,6 @@ amount_texts = st.one_of(
 )
 
 
-@given(text=amount_texts, locale=st.sampled_from(["en", "ru", "tg"]), negative=st.booleans())
 def _amounts(text: str, locale: str, negative: bool) -> None:
     value = bounded(lambda: parse_amount(text, locale, allow_negative=negative), (AmountError,))
     if value is not None:
@@ -103,7 +100,9 @@ def _amounts(text: str, locale: str, negative: bool) -> None:
         assert negative or value >= 0
 
 
-test_fuzz_amount_parser, test_fuzz_amount_parser_slow = both(_amounts)
+test_fuzz_amount_parser, test_fuzz_amount_parser_slow = both(
+    _amounts, text=amount_texts, locale=st.sampled_from(["en", "ru", "tg"]), negative=st.booleans()
+)
 
 
 # ------------------------------------------------------------------------------------------------
@@ -166,14 +165,13 @@ plan_inputs = st.one_of(
 )
 
 
-@given(raw=plan_inputs)
 def _plans(raw: bytes) -> None:
     plan = bounded(lambda: planfile.plan_from_json(raw), (planfile.PlanFileError,))
     if plan is not None:  # whatever is accepted writes and reads back the same
         assert planfile.plan_from_json(planfile.plan_to_json(plan)) == plan
 
 
-test_fuzz_plan_file_import, test_fuzz_plan_file_import_slow = both(_plans)
+test_fuzz_plan_file_import, test_fuzz_plan_file_import_slow = both(_plans, raw=plan_inputs)
 
 
 def test_plan_errors_name_a_field_and_are_messages() -> None:
@@ -242,7 +240,6 @@ def _lesson_folder() -> Path:
     return _lesson_dir[0]
 
 
-@given(raw=lesson_files())
 def _lessons(raw: bytes) -> None:
     folder = _lesson_folder()
     path = folder / "x99-fuzz.yaml"
@@ -259,7 +256,7 @@ def _lessons(raw: bytes) -> None:
     bounded(lambda: parse_yaml(text, "x99-fuzz.yaml"), (LessonLoadError,))
 
 
-test_fuzz_lesson_loader, test_fuzz_lesson_loader_slow = both(_lessons)
+test_fuzz_lesson_loader, test_fuzz_lesson_loader_slow = both(_lessons, raw=lesson_files())
 
 
 # ------------------------------------------------------------------------------------------------
@@ -321,7 +318,6 @@ def po_files(draw: st.DrawFn) -> bytes:
     return "\n".join(lines).encode("utf-8", "surrogatepass")
 
 
-@given(raw=po_files())
 def _catalogs(raw: bytes) -> None:
     bounded(lambda: i18n.parse_po(raw, "fuzz.po"), (ValueError, UnicodeDecodeError))
     folder = _lesson_folder()
@@ -360,7 +356,7 @@ def _entries(catalog: i18n.Catalog) -> list[tuple[str, list[str]]]:
     return found
 
 
-test_fuzz_catalog_loader, test_fuzz_catalog_loader_slow = both(_catalogs)
+test_fuzz_catalog_loader, test_fuzz_catalog_loader_slow = both(_catalogs, raw=po_files())
 
 
 # ------------------------------------------------------------------------------------------------

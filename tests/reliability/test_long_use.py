@@ -86,6 +86,8 @@ class WorkshopLaptop(RuleBasedStateMachine):
         self.snapshots: dict[Path, tuple[dict[int, Plan], dict[int, set[str]]]] = {}
         self.current: int | None = None
         self.counter = 0
+        #: Rotation runs after each backup (and restore): the policy holds as of that moment.
+        self.rotated_at = self.clock.now
 
     # -- helpers ------------------------------------------------------------------------------
 
@@ -101,6 +103,7 @@ class WorkshopLaptop(RuleBasedStateMachine):
         """Backups the last action made hold the state from before it ('before-…') or after."""
         for info in self.s.backups():
             if info.path not in self.snapshots:
+                self.rotated_at = self.clock.now
                 self.snapshots[info.path] = (
                     before if info.reason.startswith("before-") else self._state()
                 )
@@ -190,6 +193,7 @@ class WorkshopLaptop(RuleBasedStateMachine):
         info = data.draw(st.sampled_from(self.s.backups()))
         before = self._state()
         self.s.restore(info)
+        self.rotated_at = self.clock.now
         self.plans, self.done = self.snapshots[info.path]
         self.plans = dict(self.plans)
         self.done = {k: set(v) for k, v in self.done.items()}
@@ -239,7 +243,7 @@ class WorkshopLaptop(RuleBasedStateMachine):
             return
         backups = self.s.backups()
         if backups:
-            assert backups_to_delete(backups, self.clock.now) == []
+            assert backups_to_delete(backups, self.rotated_at) == []
         assert len(backups) <= storage.KEEP_NEWEST + storage.KEEP_DAYS + 1
         assert not [p for p in self.s.backup_dir.glob("*") if p.name.endswith(".tmp")]
 
