@@ -78,6 +78,11 @@ _SQLITE_IOERR, _SQLITE_CORRUPT, _SQLITE_FULL, _SQLITE_CANTOPEN, _SQLITE_NOTADB =
 # ------------------------------------------------------------------------------------------------
 
 
+class Translatable(str):
+    """A message parameter that is itself English marked with ``N_``: translated when the
+    message is shown, like the message around it."""
+
+
 class StorageError(Exception):
     """Every storage failure a user can meet.
 
@@ -90,13 +95,16 @@ class StorageError(Exception):
     def __init__(self, msgid: str | None = None, **params: object) -> None:
         self.msgid = msgid or self.default_msgid
         self.params = {key: str(value) for key, value in params.items()}
+        self._translated = {key for key, value in params.items() if isinstance(value, Translatable)}
         super().__init__(self.msgid)
 
     def user_message(self) -> str:
         from budget_tutor.i18n import _, safe_format
 
+        keys = getattr(self, "_translated", ())
+        params = {k: _(v) if k in keys else v for k, v in self.params.items()}
         try:
-            return safe_format(_(self.msgid), self.msgid, **self.params)
+            return safe_format(_(self.msgid), self.msgid, **params)
         except (KeyError, IndexError, ValueError):
             return self.msgid
 
@@ -459,10 +467,14 @@ def _check_backup_file(path: Path) -> int:
     """The schema version of a backup file after checking that it is sound; raises
     StorageError."""
     if not path.is_file():
-        raise StorageError(_MSG_BAD_BACKUP, path=path, reason="the file does not exist")
+        raise StorageError(
+            _MSG_BAD_BACKUP, path=path, reason=Translatable(N_("the file does not exist"))
+        )
     version = _header_version(path)
     if version is None:
-        raise StorageError(_MSG_BAD_BACKUP, path=path, reason="it is not a database")
+        raise StorageError(
+            _MSG_BAD_BACKUP, path=path, reason=Translatable(N_("it is not a database"))
+        )
     if version > SCHEMA_VERSION:
         raise DatabaseTooNew(path, version)
     try:
@@ -478,9 +490,11 @@ def _check_backup_file(path: Path) -> int:
             raise _translate(exc, path, path.parent, writing=False) from None
         ok, tables = False, set()
     if not ok:
-        raise StorageError(_MSG_BAD_BACKUP, path=path, reason="it is damaged")
+        raise StorageError(_MSG_BAD_BACKUP, path=path, reason=Translatable(N_("it is damaged")))
     if version < 1 or not _OUR_TABLES <= tables:
-        raise StorageError(_MSG_BAD_BACKUP, path=path, reason="it is not a Budget Tutor backup")
+        raise StorageError(
+            _MSG_BAD_BACKUP, path=path, reason=Translatable(N_("it is not a Budget Tutor backup"))
+        )
     return version
 
 
@@ -721,7 +735,7 @@ class Store:
     @property
     def conn(self) -> sqlite3.Connection:
         if self._conn is None:
-            raise StorageError(_MSG_READ_FAILED, reason="the data file is closed")
+            raise StorageError(_MSG_READ_FAILED, reason=Translatable(N_("the data file is closed")))
         return self._conn
 
     def _now(self) -> str:

@@ -119,3 +119,36 @@ def test_runtime_falls_back_to_english_touching_nothing(
     assert log == []
     reported = {p.msgid for p in i18n.problems()}
     assert set(SINGLE) <= reported
+
+
+def test_a_storage_message_is_translated_with_its_reason(
+    tmp_path: Path,
+    only_override: None,  # noqa: F811
+) -> None:
+    """A refused backup's message names the reason in the reader's language too (the reason was
+    English inside a Russian sentence)."""
+    from budget_tutor import storage
+    from budget_tutor.storage import Store
+
+    po = tmp_path / "ru.po"
+    po.write_text(
+        PO.split("\n\n")[0]
+        + "\n\n"
+        + 'msgid "'
+        + storage._MSG_BAD_BACKUP.replace('"', '\\"')
+        + '"\n'
+        + 'msgstr "Резервную копию «{path}» нельзя использовать: {reason}."\n\n'
+        + 'msgid "it is damaged"\nmsgstr "она повреждена"\n',
+        encoding="utf-8",
+    )
+    i18n.set_override_dir(_override(tmp_path, "ru", po))
+    i18n.set_language("ru")
+    with Store.open(tmp_path / "data") as store:
+        info = store.backup("manual")
+        raw = bytearray(info.path.read_bytes())
+        raw[4096:4104] = b"\xff" * 8  # the second page's b-tree header
+        info.path.write_bytes(bytes(raw))
+        with pytest.raises(storage.StorageError) as refused:
+            store.restore(info)
+    message = refused.value.user_message()
+    assert message.startswith("Резервную копию") and message.endswith("она повреждена."), message
