@@ -476,6 +476,7 @@ def _project(
             goal_thresholds.append((place_id, running, goal.id))
     reached: dict[str, Month] = {}
 
+    active_debts = list(range(len(debts)))
     rows: list[MonthRow] = []
     append_row = rows.append
     cash = plan.household.opening_cash
@@ -577,7 +578,9 @@ def _project(
         debt_interest = 0
         loans_received = 0
         debt_balance = 0
-        for j, (d, payment, first_payment, taken, debt_rate) in enumerate(debts):
+        repaid = False
+        for j in active_debts:
+            d, payment, first_payment, taken, debt_rate = debts[j]
             owed = debt_balances[j]
             if d.received and taken == mi:
                 loans_received += d.principal
@@ -590,6 +593,14 @@ def _project(
                 debt_interest += interest
             debt_balances[j] = owed
             debt_balance += owed
+            if owed <= 0 and mi >= first_payment and mi >= taken:
+                repaid = True
+        if repaid:  # a repaid debt changes nothing any more: leave it out of later months
+            active_debts = [
+                j
+                for j in active_debts
+                if not (debt_balances[j] <= 0 and mi >= debts[j][2] and mi >= debts[j][3])
+            ]
 
         # -- investments -------------------------------------------------------------------
         investment_costs = 0
@@ -640,13 +651,14 @@ def _project(
         if cash < 0:
             need = -cash
             for place_id in withdrawal_order:
-                take = min(need, max(balances[place_id], 0))
-                if take:
-                    balances[place_id] -= take
+                balance = balances[place_id]
+                if balance > 0:
+                    take = need if need < balance else balance
+                    balances[place_id] = balance - take
                     withdrawals += take
                     need -= take
-                if need == 0:
-                    break
+                    if need == 0:
+                        break
             cash += withdrawals
 
         if len(reached) < len(goal_thresholds):
