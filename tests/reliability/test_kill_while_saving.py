@@ -231,7 +231,8 @@ def sweep(path: str, kills: int, root: Path, seed: int) -> dict[str, object]:
     for kill in range(kills):
         child = Child(path, data if path != "migrate" else root / f"{path}-{kill}")
         child.wait_ready()
-        time.sleep(rng.uniform(0.0, MAX_DELAY))
+        # a migration's first save takes a backup and a schema change: give it longer
+        time.sleep(rng.uniform(0.0, MAX_DELAY * (3 if path == "migrate" else 1)))
         child.kill()
         saved = child.last("SAVED")
         saves.append(saved)
