@@ -509,10 +509,8 @@ class SortWidget(StepWidget):
                     mark = "✓" if right else "✗"
                     item.setText(f"{mark} {text}")
                     item.setForeground(Qt.GlobalColor.darkGreen if right else Qt.GlobalColor.red)
-                    item.setData(
-                        Qt.ItemDataRole.AccessibleTextRole,
-                        f"{text}: {_('right') if right else _('not right')}",
-                    )
+                    verdict = _("right") if right else _("not right")
+                    item.setData(Qt.ItemDataRole.AccessibleTextRole, f"{text}: {verdict}")
                 else:
                     item.setText(text)
                     item.setData(Qt.ItemDataRole.ForegroundRole, None)

@@ -190,13 +190,14 @@ class AppSession(QObject):
         from budget_tutor.ui import translator
 
         i18n.set_language(lang)
-        translator.install_qt_translator(lang)
+        broadcast = translator.swap_qt_translators(lang)
         if remember:
             try:
                 self.store.set_setting(LANGUAGE_SETTING, lang)
             except _storage_errors() as exc:
                 self.show_error(str(exc))
-        translator.post_language_change()
+        if not broadcast:  # no Qt translator changed, so Qt sent nothing: tell the widgets
+            translator.post_language_change()
         self.language_changed.emit(lang)
 
     def reload_translations(self) -> None:

@@ -21,6 +21,15 @@ QT_LOCALES = {"tg": "tg_TJ", "ru": "ru_RU", "en": "en_US"}
 _installed: list[QTranslator] = []
 
 
+def swap_qt_translators(lang: str) -> bool:
+    """Swap Qt's own translators for ``lang``. True when any translator was installed or
+    removed: Qt has then already sent ``LanguageChange`` to every widget, and posting another
+    would make every widget (and every chart) retranslate twice."""
+    changed = bool(_installed)
+    install_qt_translator(lang)
+    return changed or bool(_installed)
+
+
 def install_qt_translator(lang: str) -> bool:
     """Swap Qt's own translator for ``lang``; True when Qt has a catalog for it."""
     app = QCoreApplication.instance()
