@@ -3,7 +3,7 @@
     .venv/bin/python -m benchmarks.run            # everything (several minutes)
     .venv/bin/python -m benchmarks.run --quick    # each benchmark once, tiny sizes
     .venv/bin/python -m benchmarks.run --only projection_bench --json results.json
-    .venv/bin/python -m benchmarks.run --baseline benchmarks/results/2026-11-28-run5.json
+    .venv/bin/python -m benchmarks.run --baseline benchmarks/results/2026-11-28-run8.json
 
 Each benchmark runs in its own process, so the peak memory shown is that process's own. The
 machine's load moves absolute times; ratios against a floor measured in the same run are what
