@@ -20,7 +20,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any, TypeVar
 
-from PySide6.QtCore import QEvent, Signal
+from PySide6.QtCore import QEvent, QTimer, Signal
 from PySide6.QtWidgets import QSizePolicy, QVBoxLayout, QWidget
 
 from budget_tutor import i18n
@@ -102,6 +102,7 @@ class ChartCanvas(QWidget):
         self._animated: list[Any] = []
         self._exporting = False
         self._locale_stale = False
+        self._build_pending = False
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         self._layout = layout
@@ -225,18 +226,33 @@ class ChartCanvas(QWidget):
 
     @override
     def showEvent(self, event: Any) -> None:
-        first = self.chart is None
-        self.ensure_built()
+        if self.chart is None:
+            # Built after this widget's first paint (see paintEvent), so that no page, whichever
+            # is shown first, makes the window's first paint wait for matplotlib.
+            super().showEvent(event)
+            return
         if self._locale_stale:
             self._locale_stale = False
             self.chart.set_locale(i18n.babel_locale())
             self._stale = True
-        if self._stale and not first:
+        if self._stale:
             self._apply()
             self.redraw()
-        elif self._stale:
-            self._stale = False
         super().showEvent(event)
+
+    @override
+    def paintEvent(self, event: Any) -> None:
+        super().paintEvent(event)
+        if self.chart is None and not self._build_pending:
+            self._build_pending = True
+            QTimer.singleShot(0, self._build_after_paint)
+
+    def _build_after_paint(self) -> None:
+        self._build_pending = False
+        if self.chart is None and self.isVisible():
+            self.ensure_built()  # applies the data it was given meanwhile, then draws
+            self._locale_stale = self._stale = False
+            self.redraw()
 
     # -- export -------------------------------------------------------------------------------
 
