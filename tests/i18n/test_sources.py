@@ -42,6 +42,11 @@ def non_literal_msgids(source: str) -> list[int]:
 
 
 def test_detectors_work():
+    from tests.i18n.ui_tour import english_words
+
+    assert english_words("<p><b>Задание на дом</b></p><ul><li>Дома</li></ul>") == []
+    assert english_words("<p><b>To do at home</b></p>") == ["To", "do", "at", "home"]
+    assert english_words("Сохранить (Ctrl+S) Budget Tutor") == []
     assert calls_inside_fstrings("x = f\"<b>{_('Hello')}</b>\"\n") == [1]
     assert calls_inside_fstrings('x = _("Hello")\n') == []
     assert non_literal_msgids('x = _(f"Hello {name}")\ny = _("a" + b)\n') == [1, 2]

@@ -53,10 +53,14 @@ ALLOWED_PATTERNS = [
 ]
 _ALLOWED = re.compile("|".join(ALLOWED_PATTERNS))
 _LATIN_WORD = re.compile(r"[A-Za-z]{2,}")
+_HTML_TAG = re.compile(r"</?[A-Za-z][A-Za-z0-9]*(?:\s[^<>]*)?/?>")
+_HTML_ENTITY = re.compile(r"&(?:[A-Za-z]+|#\d+);")
 
 
 def english_words(text: str) -> list[str]:
     """Latin-letter words in ``text`` that are not allowed on a translated screen."""
+    text = _HTML_TAG.sub(" ", text)  # rich-text labels: the markup is not shown
+    text = _HTML_ENTITY.sub(" ", text)
     cleaned = _ALLOWED.sub(" ", text.replace("&&", "&").replace("&", ""))
     return _LATIN_WORD.findall(cleaned)
 
