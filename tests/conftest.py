@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import sys
 
 import pytest
 
@@ -35,3 +36,23 @@ def _isolated_data(tmp_path, monkeypatch):
     yield
     i18n.set_override_dir(None)
     i18n.set_language("en")
+
+
+@pytest.fixture(autouse=True)
+def _no_unmocked_modal_dialogs(monkeypatch):
+    """A modal dialog nobody mocked would wait for a click forever (and a Qt event loop does not
+    let pytest-timeout's signal through): make it fail the test at once, naming the dialog.
+    Only where Qt is already loaded: the core tests never import it."""
+    widgets = sys.modules.get("PySide6.QtWidgets")
+    if widgets is not None:
+
+        def refuse(self, *args, **kwargs):
+            raise AssertionError(
+                f"a modal {type(self).__name__} ({self.windowTitle()!r}) was opened in a test "
+                "without being mocked"
+            )
+
+        for cls in (widgets.QDialog, widgets.QMessageBox, widgets.QFileDialog,
+                    widgets.QInputDialog):
+            monkeypatch.setattr(cls, "exec", refuse)
+    yield

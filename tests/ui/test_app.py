@@ -14,7 +14,7 @@ from PySide6.QtWidgets import QApplication
 
 from budget_tutor import i18n
 from budget_tutor.model import Household, IncomeKind, Plan
-from budget_tutor.storage import DB_NAME, Store
+from budget_tutor.storage import DB_NAME, SCHEMA_VERSION, Store
 from budget_tutor.ui import app as app_module
 from budget_tutor.ui import messages
 from budget_tutor.ui.app import EXIT_NOT_STARTED, run_app
@@ -240,7 +240,8 @@ def test_database_too_new_exits_without_touching(qtbot, tmp_path, monkeypatch):
     Store.open(data).close()
     db = data / DB_NAME
     with sqlite3.connect(db) as conn:
-        conn.execute("PRAGMA user_version = 999")
+        # a plausible newer version (far-off numbers are treated as a damaged header)
+        conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION + 1}")
     conn.close()
     before = db.read_bytes()
     shown = []
