@@ -1,0 +1,183 @@
+"""Battery item 8: money input. Round trips over many values, the reject list, no floats on money paths.
+
+Fast run: 12,000 values. Full sweep (``--run-slow``): 120,000 values; results in docs/reliability.md.
+"""
+
+from __future__ import annotations
+
+import ast
+import random
+import sqlite3
+from pathlib import Path
+
+import pytest
+
+from budget_tutor import i18n
+from budget_tutor.money import MAX_AMOUNT, AmountError, format_amount, parse_amount
+
+CORE = Path(__file__).resolve().parents[2] / "budget_tutor"
+SPACES = (" ", "\u00a0", "\u202f")
+LOCALES = ("en", "ru", "tg")
+
+
+def _values(n: int, seed: int) -> list[int]:
+    rng = random.Random(seed)
+    edge = [0, 1, 5, 9, 10, 99, 100, 101, 999, 1000, 99999, 100000, MAX_AMOUNT, MAX_AMOUNT - 1]
+    out = list(edge)
+    while len(out) < n:
+        digits = rng.randint(1, 12)
+        out.append(rng.randint(0, min(10**digits, MAX_AMOUNT)))
+    return out
+
+
+def _round_trip(n: int) -> int:
+    checked = 0
+    for i, value in enumerate(_values(n, seed=n)):
+        locale = LOCALES[i % 3]
+        space = SPACES[(i // 3) % 3]
+        for decimals in (None, True):
+            text = format_amount(value, locale, decimals=decimals)
+            if locale != "en":
+                text = text.replace("\u00a0", space)
+            assert parse_amount(text, locale) == value, (value, locale, text)
+            checked += 1
+    return checked
+
+
+def test_round_trip_fast() -> None:
+    assert _round_trip(12_000) == 24_000
+
+
+@pytest.mark.slow
+def test_round_trip_full_sweep() -> None:
+    assert _round_trip(120_000) == 240_000
+
+
+REJECT = [
+    "NaN",
+    "Infinity",
+    "-Infinity",
+    "1e6",
+    "1E6",
+    "1_000",
+    "1 23 4,5",
+    "12,345",
+    "1.234,567",
+    "100 000 000",
+    "",
+    "   ",
+    "abc",
+    "12abc",
+    "--1",
+    "1-",
+    "½",
+    "0x1F",
+    "١٢٣",
+    "1,2,3",
+]
+
+
+@pytest.mark.parametrize("lang", LOCALES)
+@pytest.mark.parametrize("text", REJECT)
+def test_reject_list_gets_a_message(text: str, lang: str) -> None:
+    if lang == "en" and text == "12,345":
+        pytest.skip("in English 12,345 is twelve thousand three hundred forty-five")
+    i18n.set_language(lang)
+    with pytest.raises(AmountError) as info:
+        parse_amount(text, lang)
+    message = str(info.value)
+    assert message and "{" not in message
+
+
+def test_reject_messages_are_translated_in_ru_and_tg() -> None:
+    # Every refusal message has a Russian and a Tajik translation (checked against the catalogs).
+    from budget_tutor.money import (
+        _BAD_GROUPS,
+        _EMPTY,
+        _NEGATIVE,
+        _NOT_A_NUMBER,
+        _TOO_LARGE,
+        _TOO_MANY_DECIMALS,
+    )
+
+    for lang in ("ru", "tg"):
+        i18n.set_language(lang)
+        for msgid in (
+            _EMPTY,
+            _NOT_A_NUMBER,
+            _TOO_MANY_DECIMALS,
+            _NEGATIVE,
+            _TOO_LARGE,
+            _BAD_GROUPS,
+        ):
+            assert i18n._(msgid) != msgid, (lang, msgid)
+
+
+# ---- static checks: no floats on money paths --------------------------------------------------
+
+#: Modules that compute with money (storage only moves the plan document, as text; its float
+#: literals are time-outs, so it is checked by the REAL-column test instead).
+MONEY_MODULES = [
+    "money.py",
+    "model.py",
+    "finance.py",
+    "projection.py",
+    "scenarios.py",
+    "planfile.py",
+    "rates.py",
+    "presets.py",
+    "handout.py",
+]
+#: The one sanctioned place where money becomes a float (a chart axis value).
+ALLOWED = {("money.py", "to_chart")}
+
+
+def _float_uses(path: Path) -> list[str]:
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    found = []
+    for func in [
+        n for n in ast.walk(tree) if isinstance(n, (ast.FunctionDef, ast.AsyncFunctionDef))
+    ] + [tree]:
+        name = getattr(func, "name", "<module>")
+        if (path.name, name) in ALLOWED:
+            continue
+        body = func.body if isinstance(func, ast.Module) else [func]
+        for node in (n for b in body for n in ast.walk(b)):
+            if isinstance(node, ast.Constant) and isinstance(node.value, float):
+                found.append(f"{path.name}:{node.lineno} float literal in {name}")
+            if (
+                isinstance(node, ast.Call)
+                and isinstance(node.func, ast.Name)
+                and node.func.id == "float"
+            ):
+                found.append(f"{path.name}:{node.lineno} float() in {name}")
+    return found
+
+
+def test_no_floats_on_money_paths() -> None:
+    problems: list[str] = []
+    for name in MONEY_MODULES:
+        path = CORE / name
+        if path.exists():
+            problems += [p for p in _float_uses(path) if not p.endswith("in to_chart")]
+    assert problems == []
+
+
+def test_no_real_money_columns(tmp_path: Path) -> None:
+    from budget_tutor.storage import Store
+
+    store = Store.open(tmp_path / "data")
+    try:
+        db = store.path if hasattr(store, "path") else next((tmp_path / "data").glob("*.sqlite*"))
+    finally:
+        store.close()
+    con = sqlite3.connect(db)
+    try:
+        tables = [r[0] for r in con.execute("SELECT name FROM sqlite_master WHERE type='table'")]
+        for table in tables:
+            for _cid, column, ctype, *_rest in con.execute(f"PRAGMA table_info('{table}')"):
+                assert "REAL" not in (ctype or "").upper(), (table, column)
+                assert "FLOA" not in (ctype or "").upper(), (table, column)
+                assert "DOUB" not in (ctype or "").upper(), (table, column)
+    finally:
+        con.close()
