@@ -59,9 +59,9 @@ def kulob() -> Plan:
     """A family of six in Kulob; Komil works on building sites near Moscow."""
     plan = Plan(
         household=Household(
-            "Karimov family (Kulob)",
+            N_("Karimov family (Kulob)"),
             6,
-            "Khatlon, Kulob",
+            N_("Khatlon, Kulob"),
             Currency.TJS,
             START,
             opening_cash=major(2500),
@@ -208,9 +208,9 @@ def sughd() -> Plan:
     """A family of five near Isfara with an apricot garden; the son Nodir works in Yekaterinburg."""
     plan = Plan(
         household=Household(
-            "Sharipov family (Isfara)",
+            N_("Sharipov family (Isfara)"),
             5,
-            "Sughd, Isfara",
+            N_("Sughd, Isfara"),
             Currency.TJS,
             START,
             opening_cash=major(1200),
@@ -349,9 +349,9 @@ def rasht() -> Plan:
     """A family of four in Rasht whose remittances stopped: Sino came home with a re-entry ban."""
     plan = Plan(
         household=Household(
-            "Nazarov family (Rasht)",
+            N_("Nazarov family (Rasht)"),
             4,
-            "Rasht valley, Gharm",
+            N_("Rasht valley, Gharm"),
             Currency.TJS,
             START,
             opening_cash=major(300),
@@ -563,7 +563,9 @@ def localized(plan: Plan) -> Plan:
         )
         for s in plan.scenarios
     )
-    household = dataclasses.replace(plan.household, name=_(plan.household.name))
+    household = dataclasses.replace(
+        plan.household, name=_(plan.household.name), region=_(plan.household.region)
+    )
     return plan.replace(household=household, scenarios=scenarios, **sections)
 
 

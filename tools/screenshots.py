@@ -68,6 +68,8 @@ def main() -> int:
             window.showNormal()
             window.resize(w, h)
             prefix = f"{lang}-{size_name}"
+            window.stack.setCurrentWidget(window.start_page)
+            shot(f"{prefix}-start")
             window.show_households()
             shot(f"{prefix}-households")
             session.open_household(households[lang])
@@ -81,6 +83,22 @@ def main() -> int:
                 except (KeyError, ValueError, AttributeError):
                     continue
                 shot(f"{prefix}-plan-{section}")
+            section = plan_page.section("incomes")
+            plan_page.show_section("incomes")
+            section.add_line()
+            if section.dialog is not None:
+                section.dialog.resize(560, 560)
+                shot(f"{prefix}-dialog-add-income", section.dialog)
+                section.dialog.reject()
+            window.show_help()
+            if window.help_dialog is not None:
+                shot(f"{prefix}-dialog-help", window.help_dialog)
+                window.help_dialog.close()
+            session.set_presentation(True)
+            shot(f"{prefix}-presentation-plan")
+            session.set_presentation(False)
+            window.showNormal()
+            window.resize(w, h)
             window.show_page("lessons")
             lessons = window.page("lessons")
             try:
