@@ -264,17 +264,40 @@ class _Chart:
         _left, right, bottom = MARGIN_POINTS[self.kind]
         self.title_pad = 6.0 + self.legend_rows * self._size(LABEL_SIZE) * 1.9
         top = self.title_pad + self._size(TITLE_SIZE) * 1.4 + 6.0
+        left_frac = min(0.45, self._left_points() / width)
+        right_frac = 1.0 - min(0.2, right / width)
         self.figure.subplots_adjust(
-            left=min(0.45, self._left_points() / width),
-            right=1.0 - min(0.2, right / width),
+            left=left_frac,
+            right=right_frac,
             bottom=min(0.4, bottom * scale / height),
             top=max(0.45, 1.0 - top / height),
         )
         title = self.ax.get_title(loc="left")
         if title:
+            # wrap=True: a long title (Tajik and Russian are longer) wraps at the figure's edge
             self.ax.set_title(
-                title, loc="left", pad=self.title_pad, fontsize=self._size(TITLE_SIZE)
+                title, loc="left", pad=self.title_pad, fontsize=self._size(TITLE_SIZE), wrap=True
             )
+        if getattr(self, "months", None):
+            self._thin_month_labels(width * (right_frac - left_frac))
+
+    def _thin_month_labels(self, axes_points: float) -> None:
+        """On a narrow chart (a 1024-pixel screen, presentation mode) show every 2nd or 3rd
+        month's label so that the labels never run into each other."""
+        # All tick labels, hidden ones included (get_xticklabels() returns only visible ones).
+        labels = [tick.label1 for tick in self.ax.xaxis.get_major_ticks()]
+        positions = list(self.ax.get_xticks())
+        if len(positions) < 2:
+            return
+        low, high = self.ax.get_xlim()
+        spacing = axes_points * (positions[1] - positions[0]) / max(high - low, 1e-9)
+        longest = max(
+            (len(line) for label in labels for line in label.get_text().split("\n")), default=1
+        )
+        needed = 0.62 * self._size(TICK_SIZE) * longest + 4.0
+        step = max(1, -(-int(needed) // max(int(spacing), 1)))
+        for i, label in enumerate(labels):
+            label.set_visible(i % step == 0)
 
     def title_text(self) -> Text:
         """The chart's title (every chart's title is left-aligned)."""

@@ -94,6 +94,7 @@ def main() -> int:
             if window.help_dialog is not None:
                 shot(f"{prefix}-dialog-help", window.help_dialog)
                 window.help_dialog.close()
+            window.show_page("plan")
             session.set_presentation(True)
             shot(f"{prefix}-presentation-plan")
             session.set_presentation(False)

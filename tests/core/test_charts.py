@@ -380,3 +380,15 @@ def test_names_the_family_typed_are_never_read_as_math() -> None:
     assert chart.goal_texts[0].get_text() == r"Goal: Car $\alpha^$ now, 600 TJS"
     legend = [t.get_text() for t in chart.ax.get_legend().get_texts()]
     assert legend == ["Your plan now", r"$\alpha^$ plan"]
+
+
+def test_month_labels_thin_out_on_a_narrow_chart_and_not_on_a_wide_one() -> None:
+    proj = project(family_plan(), 12)
+    wide = CashFlowChart(Figure(figsize=(9, 5.6), dpi=100).add_subplot(), "ru")
+    wide.update(proj)
+    assert all(t.label1.get_visible() for t in wide.ax.xaxis.get_major_ticks())
+    narrow = CashFlowChart(Figure(figsize=(4.2, 5.6), dpi=100).add_subplot(), "ru", 1.5)
+    narrow.update(proj)
+    shown = [t.label1.get_visible() for t in narrow.ax.xaxis.get_major_ticks()]
+    assert len(shown) == 12
+    assert shown[0] and not all(shown) and any(shown[1:])
