@@ -357,9 +357,7 @@ def rasht() -> Plan:
             opening_cash=major(300),
         ),
         incomes=(
-            Income(
-                "sewing", N_("Saodat's sewing"), IncomeKind.OTHER, Schedule.monthly(major(900))
-            ),
+            Income("sewing", N_("Saodat's sewing"), IncomeKind.OTHER, Schedule.monthly(major(900))),
             Income(
                 "davlat",
                 N_("Sino's day work"),

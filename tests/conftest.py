@@ -52,7 +52,11 @@ def _no_unmocked_modal_dialogs(monkeypatch):
                 "without being mocked"
             )
 
-        for cls in (widgets.QDialog, widgets.QMessageBox, widgets.QFileDialog,
-                    widgets.QInputDialog):
+        for cls in (
+            widgets.QDialog,
+            widgets.QMessageBox,
+            widgets.QFileDialog,
+            widgets.QInputDialog,
+        ):
             monkeypatch.setattr(cls, "exec", refuse)
     yield

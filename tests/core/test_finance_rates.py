@@ -31,8 +31,13 @@ def test_remittance_by_hand() -> None:
     assert r.cost == major(920) - 89714
 
 
-@given(st.integers(1, 10**8), st.decimals("0.01", "1", places=4), st.decimals(0, 10, places=2),
-       st.integers(0, 10**5), st.decimals(0, 10, places=2))
+@given(
+    st.integers(1, 10**8),
+    st.decimals("0.01", "1", places=4),
+    st.decimals(0, 10, places=2),
+    st.integers(0, 10**5),
+    st.decimals(0, 10, places=2),
+)
 def test_transfer_cost_is_never_negative(amount, rate, fee, fixed, margin) -> None:  # type: ignore[no-untyped-def]
     r = finance.remittance_received(amount, rate, fee, fixed, margin)
     assert 0 <= r.received <= r.mid_value + 1
@@ -76,7 +81,9 @@ def test_bundled_table_covers_2014_to_2025_without_gaps() -> None:
         assert len(factors) == episode.months + 1
     # 2014-15: the rouble lost more than a third against the somoni
     assert min(table.episode_factors("2014-15", Currency.RUB)) < Decimal("0.66")
-    assert table.rate(Currency.RUB, Month(2030, 1), RateSettings(tjs_per_rub=Decimal("0.2"))) == Decimal("0.2")
+    assert table.rate(
+        Currency.RUB, Month(2030, 1), RateSettings(tjs_per_rub=Decimal("0.2"))
+    ) == Decimal("0.2")
     assert table.official(Currency.RUB, Month(2030, 1)) == table.latest(Currency.RUB)
     assert table.official(Currency.TJS, Month(2030, 1)) == 1
 
@@ -100,12 +107,15 @@ def test_bad_rate_table_is_refused_with_a_line(tmp_path: Path, content: str) -> 
 
 def test_plan_changes_leave_the_baseline_alone() -> None:
     plan: Plan = kulob_family()
-    changed = apply_to_plan(plan, [
-        OneOffExpense("Wedding", major(40000), Month(2027, 10)),
-        SavingHabit(monthly_amount=major(100), place_id="box"),
-        PutOnDeposit(major(1000), Month(2027, 5), Decimal(11)),
-        SavingHabit(percent_of_remittance=Decimal(5)),
-    ])
+    changed = apply_to_plan(
+        plan,
+        [
+            OneOffExpense("Wedding", major(40000), Month(2027, 10)),
+            SavingHabit(monthly_amount=major(100), place_id="box"),
+            PutOnDeposit(major(1000), Month(2027, 5), Decimal(11)),
+            SavingHabit(percent_of_remittance=Decimal(5)),
+        ],
+    )
     assert plan.one_offs == () and len(changed.one_offs) == 1
     box = changed.place("box")
     assert box is not None and box.contribution.amount_in(1) == major(100)

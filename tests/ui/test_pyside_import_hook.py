@@ -19,8 +19,9 @@ def test_modules_imported_after_the_ui_are_not_read(tmp_path):
         print(any(k.endswith("probe_module_xyz.py") for k in linecache.cache))
         """
     )
-    out = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True,
-                         timeout=120, check=True)
+    out = subprocess.run(
+        [sys.executable, "-c", script], capture_output=True, text=True, timeout=120, check=True
+    )
     assert out.stdout.strip() == "False"
 
 
@@ -36,6 +37,7 @@ def test_the_hook_would_read_sources_without_the_fix(tmp_path):
         print(any(k.endswith("probe_module_abc.py") for k in linecache.cache))
         """
     )
-    out = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True,
-                         timeout=120, check=True)
+    out = subprocess.run(
+        [sys.executable, "-c", script], capture_output=True, text=True, timeout=120, check=True
+    )
     assert out.stdout.strip() == "True"
