@@ -126,6 +126,16 @@ class StepWidget(QWidget):
     def restore(self, answer: dict[str, Any] | None) -> None:
         """Show an answer recorded earlier (resume)."""
 
+    def _add_check_row(self) -> QPushButton:
+        """The exercise's check button and the result line under it, at the end of the step."""
+        button = QPushButton(self)
+        button.clicked.connect(self.check)
+        self.result_label = plain_label(self)
+        self.layout_.addWidget(button, 0, Qt.AlignmentFlag.AlignLeft)
+        self.layout_.addWidget(self.result_label)
+        self.layout_.addStretch(1)
+        return button
+
     def _emit(self, answer: dict[str, Any], score: Decimal | None) -> None:
         self.checked = True
         self.last_answer = answer
@@ -414,12 +424,7 @@ class SortWidget(StepWidget):
                 item.setIcon(QIcon(str(card.picture)))
             self.pool.addItem(item)
         self.pool.setCurrentRow(0)
-        self.check_button = QPushButton(self)
-        self.check_button.clicked.connect(self.check)
-        self.result_label = plain_label(self)
-        self.layout_.addWidget(self.check_button, 0, Qt.AlignmentFlag.AlignLeft)
-        self.layout_.addWidget(self.result_label)
-        self.layout_.addStretch(1)
+        self.check_button = self._add_check_row()
         self.result: checking.SortResult | None = None
         self.retranslate_ui()
 
@@ -710,12 +715,7 @@ class CalendarWidget(StepWidget):
             self.calendars.append(calendar)
             self.token_results.append(result)
         self.layout_.addLayout(grid)
-        self.check_button = QPushButton(self)
-        self.check_button.clicked.connect(self.check)
-        self.result_label = plain_label(self)
-        self.layout_.addWidget(self.check_button, 0, Qt.AlignmentFlag.AlignLeft)
-        self.layout_.addWidget(self.result_label)
-        self.layout_.addStretch(1)
+        self.check_button = self._add_check_row()
         self.result: checking.CalendarResult | None = None
         self.retranslate_ui()
 
@@ -918,12 +918,7 @@ class AssessmentWidget(StepWidget):
             self.layout_.addWidget(box)
             self.item_boxes.append(box)
             self.option_boxes.append(options)
-        self.finish_button = QPushButton(self)
-        self.finish_button.clicked.connect(self.check)
-        self.result_label = plain_label(self)
-        self.layout_.addWidget(self.finish_button, 0, Qt.AlignmentFlag.AlignLeft)
-        self.layout_.addWidget(self.result_label)
-        self.layout_.addStretch(1)
+        self.finish_button = self._add_check_row()
         self.result: checking.AssessmentResult | None = None
         self.retranslate_ui()
 
