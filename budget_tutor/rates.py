@@ -54,24 +54,13 @@ class RateTable:
 
     def official(self, currency: Currency, month: Month) -> Decimal:
         """The table's rate for ``month``; the first/last known month outside the table."""
-        if currency is Currency.TJS:
-            return Decimal(1)
-        index = min(max(month.index, self.first.index), self.last.index)
-        return self.rates[(currency, index)]
+        return self.official_at(currency, month.index)
 
     def official_at(self, currency: Currency, index: int) -> Decimal:
         """:meth:`official` by month index (the projection's hot path)."""
         if currency is Currency.TJS:
             return Decimal(1)
-        return self.rates[(currency, min(max(index, self._first_index), self._last_index))]
-
-    @property
-    def _first_index(self) -> int:
-        return self.first.index
-
-    @property
-    def _last_index(self) -> int:
-        return self.last.index
+        return self.rates[(currency, min(max(index, self.first.index), self.last.index))]
 
     def rate(
         self, currency: Currency, month: Month, settings: RateSettings | None = None

@@ -170,16 +170,6 @@ class Adjustments:
     rate_factor: dict[tuple[Currency, int], Decimal] = field(default_factory=dict)
     extra_income: dict[int, int] = field(default_factory=dict)
 
-    def remittance(self, month: Month) -> Decimal:
-        return self.remittance_factor.get(month.index, Decimal(1))
-
-    def rate(self, currency: Currency, month: Month) -> Decimal:
-        return self.rate_factor.get((currency, month.index), Decimal(1))
-
-
-def _multiply(table: dict, key: object, factor: Decimal) -> None:  # type: ignore[type-arg]
-    table[key] = table.get(key, Decimal(1)) * factor
-
 
 def apply_to_plan(plan: Plan, changes: tuple[Change, ...] | list[Change]) -> Plan:
     """The plan with the scenario's plan-level changes made (the baseline is unchanged)."""
