@@ -59,7 +59,10 @@ def _row_values(projection: Projection) -> list[tuple[Month, list[int]]]:
 
 def _summary_lines(projection: Projection, lang: str) -> list[str]:
     s = projection.summary
-    money = lambda v: format_money(v, lang)  # noqa: E731
+
+    def money(v: int) -> str:
+        return format_money(v, lang)
+
     lines = [
         _("Income: {amount}").format(amount=money(s.total_income)),
         _("Spending: {amount}").format(amount=money(s.total_spending)),

@@ -12,6 +12,7 @@ from __future__ import annotations
 import dataclasses
 from collections.abc import Callable
 from decimal import Decimal as D
+from typing import Any, cast
 
 from budget_tutor.i18n import N_, _
 from budget_tutor.model import (
@@ -512,9 +513,6 @@ def rasht() -> Plan:
     return plan.replace(scenarios=scenarios)
 
 
-SAMPLES = {"karimov-kulob": kulob, "sharipov-isfara": sughd, "nazarov-rasht": rasht}
-
-
 SAMPLES: dict[str, Callable[[], Plan]] = {
     "karimov-kulob": kulob,
     "sharipov-isfara": sughd,
@@ -527,7 +525,7 @@ def build_sample(sample_id: str) -> Plan:
     return SAMPLES[sample_id]()
 
 
-def _named(obj: object) -> object:
+def _named(obj: Any) -> Any:
     changes: dict[str, object] = {}
     for name in ("name", "description"):
         value = getattr(obj, name, None)
@@ -537,7 +535,7 @@ def _named(obj: object) -> object:
         changes["investment"] = _named(obj.investment)
     if hasattr(obj, "debt"):
         changes["debt"] = _named(obj.debt)
-    return dataclasses.replace(obj, **changes) if changes else obj  # type: ignore[type-var]
+    return dataclasses.replace(obj, **changes) if changes else obj
 
 
 def localized(plan: Plan) -> Plan:
@@ -556,10 +554,10 @@ def localized(plan: Plan) -> Plan:
     }
     scenarios = tuple(
         dataclasses.replace(
-            _named(s),  # type: ignore[arg-type]
-            changes=tuple(_named(c) for c in s.changes),  # type: ignore[attr-defined]
+            _named(s),
+            changes=tuple(_named(c) for c in s.changes),
         )
-        for s in plan.scenarios
+        for s in cast("tuple[Any, ...]", plan.scenarios)
     )
     household = dataclasses.replace(
         plan.household, name=_(plan.household.name), region=_(plan.household.region)
