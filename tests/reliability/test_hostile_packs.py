@@ -25,7 +25,7 @@ from PySide6.QtWidgets import QApplication, QWidget
 from budget_tutor.lessons.library import load_library
 from budget_tutor.model import Household, Plan
 from budget_tutor.storage import Store
-from budget_tutor.ui import lesson_steps
+from budget_tutor.ui.lesson_steps import step_widget as lesson_steps
 from budget_tutor.ui.lesson_player import LessonPlayer
 from budget_tutor.ui.session import AppSession
 
