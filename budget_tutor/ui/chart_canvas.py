@@ -281,19 +281,41 @@ class ChartCanvas(QWidget):
         return buffer.getvalue()
 
     def save_png(self, path: str | Path, dpi: int = 150) -> None:
-        """Write the chart as a PNG file (atomically; raises OSError)."""
-        import os
-        import tempfile
+        """Write the chart as a PNG file (temp file, verified, fsynced, renamed; raises
+        :class:`budget_tutor.safe_write.ExportError`, an ``OSError``, with a translated reason)."""
+        from budget_tutor.safe_write import verify_png, write_bytes
 
-        data = self.png_bytes(dpi)
-        target = Path(path)
-        fd, tmp = tempfile.mkstemp(prefix=".chart-", suffix=".png", dir=target.parent)
-        try:
-            with os.fdopen(fd, "wb") as fh:
-                fh.write(data)
-                fh.flush()
-                os.fsync(fh.fileno())
-            os.replace(tmp, target)
-        except BaseException:
-            Path(tmp).unlink(missing_ok=True)
-            raise
+        write_bytes(path, self.png_bytes(dpi), verify_png)
+
+
+def export_chart_png(
+    canvas: ChartCanvas, session: Any, parent: QWidget | None, suggested: str
+) -> Path | None:
+    """Save the chart as a picture: ask where, write the PNG safely, show a translated message
+    naming the file and the reason on failure (the old file is then untouched). The one PNG
+    export of every page with a chart."""
+    from budget_tutor.i18n import _
+    from budget_tutor.safe_write import ExportError, os_error_reason
+    from budget_tutor.ui import messages
+
+    chosen = messages.choose_file_to_save(
+        parent,
+        _("Save the chart as a picture"),
+        [_("PNG picture (*.png)")],
+        suggested,
+        "png",
+    )
+    if not chosen:
+        return None
+    if not chosen.lower().endswith(".png"):
+        chosen += ".png"
+    path = Path(chosen)
+    try:
+        canvas.save_png(path)
+    except ExportError as exc:
+        session.show_error(exc.message())
+        return None
+    except OSError as exc:  # raised before the export began (e.g. by matplotlib)
+        session.show_error(ExportError(path, os_error_reason(exc), exc.errno).message())
+        return None
+    return path

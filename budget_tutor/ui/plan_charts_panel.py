@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from budget_tutor.i18n import _, safe_format
+from budget_tutor.i18n import _
 from budget_tutor.ui.chart_canvas import ChartCanvas, override
 
 if TYPE_CHECKING:
@@ -138,30 +138,9 @@ class PlanChartsPanel(QWidget):
 
     def export_png(self) -> None:
         """Ask where to save the visible chart as a PNG picture, then write it."""
-        from budget_tutor.ui import messages
+        from budget_tutor.ui.chart_canvas import export_chart_png
 
-        canvas = self.current_canvas()
-        path = messages.choose_file_to_save(
-            self,
-            _("Save the chart as a picture"),
-            [_("PNG picture (*.png)")],
-            self._suggested_name(),
-            "png",
-        )
-        if not path:
-            return
-        if not path.lower().endswith(".png"):
-            path += ".png"
-        try:
-            canvas.save_png(path)
-        except OSError as exc:
-            self.session.show_error(
-                safe_format(
-                    _("The picture could not be saved: {reason}"),
-                    "The picture could not be saved: {reason}",
-                    reason=exc.strerror or str(exc),
-                )
-            )
+        export_chart_png(self.current_canvas(), self.session, self, self._suggested_name())
 
     def _suggested_name(self) -> str:
         index = self.tabs.currentIndex()

@@ -538,31 +538,11 @@ class WhatIfPage(QWidget):
 
     def export_png(self) -> None:
         """Save the comparison chart as a PNG picture (a file dialog asks where)."""
-        from budget_tutor.ui import messages
+        from budget_tutor.ui.chart_canvas import export_chart_png
 
         if self.session.plan is None:
             return
-        path = messages.choose_file_to_save(
-            self,
-            _("Save the chart as a picture"),
-            [_("PNG picture (*.png)")],
-            "what-if.png",
-            "png",
-        )
-        if not path:
-            return
-        if not path.lower().endswith(".png"):
-            path += ".png"
-        try:
-            self.canvas.save_png(path)
-        except OSError as exc:
-            self.session.show_error(
-                safe_format(
-                    _("The picture could not be saved: {reason}"),
-                    "The picture could not be saved: {reason}",
-                    reason=exc.strerror or str(exc),
-                )
-            )
+        export_chart_png(self.canvas, self.session, self, "what-if.png")
 
     def remove_saved(self) -> None:
         plan = self.session.plan

@@ -181,7 +181,10 @@ def test_export_png_to_a_missing_folder_says_so(panel, session, tmp_path, monkey
     monkeypatch.setattr(messages, "choose_file_to_save", lambda *a, **k: str(target))
     panel.export_png()
     assert session.last_error is not None
-    assert session.last_error.startswith("The picture could not be saved: ")
+    assert session.last_error == (
+        "“chart.png” could not be saved: the folder does not exist. "
+        "The old file, if any, is unchanged."
+    )
     assert not target.exists()
 
 

@@ -267,7 +267,9 @@ def test_export_the_comparison_chart_as_png(page, session, qtbot, tmp_path, monk
         messages, "choose_file_to_save", lambda *a, **k: str(tmp_path / "no" / "x.png")
     )
     page.export_png()
-    assert session.last_error.startswith("The picture could not be saved: ")
+    assert session.last_error == (
+        "“x.png” could not be saved: the folder does not exist. The old file, if any, is unchanged."
+    )
 
 
 def test_a_plan_at_the_end_of_the_calendar_gives_a_message_not_a_crash(page, session, qtbot):
