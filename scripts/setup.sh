@@ -1,13 +1,13 @@
 #!/bin/sh
 # Set up Budget Tutor in ./.venv on Debian/Ubuntu (Python 3.11+).
 #   sh scripts/setup.sh          the app
-#   sh scripts/setup.sh --test   the app and its test tools
+#   sh scripts/setup.sh --test   the app, its test tools and the linters (ruff, mypy)
 # As root it installs the system libraries Qt needs with apt-get; otherwise it tells you the
 # one apt-get line to run when one of them is missing.
 set -eu
 cd "$(dirname "$0")/.."
 extras=""
-[ "${1:-}" = "--test" ] && extras="[test]"
+[ "${1:-}" = "--test" ] && extras="[test,lint]"
 
 # Libraries the Qt 6 wheels load on Linux (the xcb ones draw a real window on an X11 desktop),
 # python3-venv for the virtualenv, gettext for the translators' msgfmt check.
@@ -37,4 +37,5 @@ if [ ! -x .venv/bin/python ]; then
   "$PY" -m venv .venv
 fi
 .venv/bin/python -m pip install -q --upgrade pip >/dev/null 2>&1 || true
-.venv/bin/python -m pip install -q -e ".$extras"
+# constraints.txt pins the versions CI was proved with; pip may take them from its cache.
+.venv/bin/python -m pip install -q -c constraints.txt -e ".$extras"

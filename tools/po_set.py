@@ -53,7 +53,9 @@ def _check(entry: dict[str, Any]) -> list[str]:
             problems.append(f"{singular!r}: no {lang}")
             continue
         forms = value if isinstance(value, list) else [value]
-        want = int(i18n.PLURAL_FORMS[lang].split(";")[0].split("=")[1]) if isinstance(en, list) else 1
+        want = (
+            int(i18n.PLURAL_FORMS[lang].split(";")[0].split("=")[1]) if isinstance(en, list) else 1
+        )
         if len(forms) != want:
             problems.append(f"{singular!r}: {lang} needs {want} form(s), has {len(forms)}")
         for form in forms:
