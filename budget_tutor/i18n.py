@@ -143,8 +143,34 @@ def _describe_difference(
     return "placeholders differ from the English text: " + "; ".join(parts)
 
 
+#: A tag as Qt's rich text would read it: ``<b>``, ``</p>``, ``<img src=…>``, ``<!-- … -->``.
+_TAG_RE = re.compile(r"<\s*/?\s*[A-Za-z!?][^<>]*>")
+
+
+def markup_tags(text: str) -> set[str]:
+    """The tags in ``text``, spaces squeezed and lower-cased, as Qt would read them."""
+    return {re.sub(r"\s+", " ", m.group(0)).lower() for m in _TAG_RE.finditer(text)}
+
+
+def markup_problem(msgid: str, msgstr: str) -> str | None:
+    """Why ``msgstr`` would be rendered as rich text although ``msgid`` is not (None: fine).
+
+    Qt shows a text as rich text when it merely looks like markup, so a translation could load
+    a local image (``<img src="/some/file">``) or restyle a widget. A translation may only use
+    the tags its English text uses (``<b>`` where the English has ``<b>``), nothing else."""
+    if "<" not in msgstr:
+        return None
+    extra = markup_tags(msgstr) - markup_tags(msgid)
+    if not extra:
+        return None
+    return f"the translation adds markup the English text does not have: {sorted(extra)[0]}"
+
+
 def check_translation(msgid: str, msgstr: str) -> str | None:
     """Why ``msgstr`` cannot stand in for ``msgid`` (None when it can)."""
+    markup = markup_problem(msgid, msgstr)
+    if markup:
+        return markup
     if not any(c in msgid or c in msgstr for c in "{}%"):
         return None  # plain text on both sides (most lesson prose): nothing to compare
     try:

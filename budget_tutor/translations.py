@@ -6,12 +6,16 @@ It works in a source checkout and in an installed app alike:
   ``budget_tutor``) and from the built-in lesson files (domain ``lessons``) into
   ``<locales>/budget_tutor.pot`` and ``<locales>/lessons.pot``;
 * ``update`` brings every ``<locales>/<lang>/LC_MESSAGES/<domain>.po`` in line with its template
-  (new strings appear untranslated, changed ones fuzzy, removed ones obsolete) and, for lessons,
+  (new strings appear untranslated, changed ones fuzzy, removed ones dropped) and, for lessons,
   merges the per-lesson files ``lessons.d/*.po`` into ``lessons.po``;
 * ``compile`` writes the ``.mo`` beside each ``.po``;
 * ``check`` reports, per language and domain, coverage, untranslated and fuzzy entries,
-  placeholder mismatches, wrong plural counts, header problems, glossary terms translated
-  differently and obsolete entries; it exits with 1 when it found errors (2 for bad usage).
+  placeholder mismatches, rich-text markup the English lacks, wrong plural counts, header
+  problems (first), letters of the wrong alphabet (Russian-only letters in Tajik, Tajik letters in
+  Russian, Latin look-alikes inside Cyrillic words), glossary terms translated differently,
+  Russian spelling (hunspell with ``ru_RU``, when installed, against ``spelling-ru.txt``) and
+  obsolete entries; the per-lesson files ``lessons.d/*.po`` are checked as fully as the rest. It
+  exits with 1 when it found errors (2 for bad usage).
 
 ``<locales>`` is ``--locales DIR``, else ``$BUDGET_TUTOR_LOCALE_DIR``, else the built-in folder.
 A translator with an installed app points ``BUDGET_TUTOR_LOCALE_DIR`` at an empty folder and runs
@@ -28,6 +32,7 @@ import io
 import os
 import re
 import shutil
+import struct
 import sys
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
@@ -357,6 +362,9 @@ def cmd_update(locales: Path, out: Report, languages: Sequence[str]) -> None:
                 out.info(f"{path}: new catalog")
             catalog.update(template, no_fuzzy_matching=(domain == "lessons"),
                            update_creation_date=False)  # fmt: skip
+            # Texts gone from the sources are dropped, not kept as obsolete `#~` entries: a
+            # changed text comes back fuzzy with its old translation, and git keeps the rest.
+            catalog.obsolete.clear()
             _set_headers(catalog, lang)
             if domain == "lessons":
                 merged = merge_lesson_parts(catalog, path.parent / "lessons.d", out)
@@ -556,6 +564,10 @@ class CheckResult:
     glossary: list[str] = field(default_factory=list)
     obsolete: int = 0
     missing_from_template: list[str] = field(default_factory=list)
+    script: list[str] = field(default_factory=list)
+    spelling: list[str] = field(default_factory=list)
+    #: Translated texts by place, for the spelling check: (where, msgstr).
+    texts: list[tuple[str, str]] = field(default_factory=list)
 
     @property
     def coverage(self) -> float:
@@ -563,7 +575,121 @@ class CheckResult:
 
     @property
     def error_count(self) -> int:
-        return len(self.untranslated) + len(self.fuzzy) + len(self.problems) + len(self.header)
+        return (len(self.untranslated) + len(self.fuzzy) + len(self.problems) + len(self.header)
+                + len(self.script))  # fmt: skip
+
+    def absorb(self, part: CheckResult) -> None:
+        """Add a lesson part's findings. Its entries were counted as translated in the merged
+        catalog (the part is their source), so the part's gaps lower the coverage."""
+        self.translated = max(0, self.translated - len(part.untranslated) - len(part.fuzzy))
+        self.header.extend(part.header)
+        self.problems.extend(part.problems)
+        self.untranslated.extend(part.untranslated)
+        self.fuzzy.extend(part.fuzzy)
+        self.glossary.extend(part.glossary)
+        self.script.extend(part.script)
+        self.texts.extend(part.texts)
+        self.obsolete += part.obsolete
+
+
+# --------------------------------------------------------------------------------------------
+# script checks: the right alphabet for each language
+# --------------------------------------------------------------------------------------------
+
+#: Letters of the Russian alphabet that Tajik does not have (э only starts a Tajik word).
+RUSSIAN_ONLY_LETTERS = "ыщцьЫЩЦЬ"
+#: Letters of the Tajik alphabet that Russian does not have.
+TAJIK_ONLY_LETTERS = "ғӣқӯҳҷҒӢҚӮҲҶ"
+_WORD_RE = re.compile(r"[^\W\d_]+", re.UNICODE)
+_CYRILLIC_RE = re.compile(r"[\u0400-\u04ff]")
+_LATIN_RE = re.compile(r"[A-Za-z\u00c0-\u024f]")
+
+
+def _prose(text: str) -> str:
+    """``text`` without placeholders and markup (they are not words of the language)."""
+    text = re.sub(r"\{[^{}]*\}", " ", text)
+    text = re.sub(r"%\(\w+\)[a-z]|%[a-z]", " ", text)
+    text = i18n._TAG_RE.sub(" ", text)
+    for name in PROPER_NAMES:
+        text = text.replace(name, " ")
+    return text.replace("&", "")
+
+
+def script_problems(lang: str, msgstr: str) -> list[str]:
+    """Letters of the wrong alphabet in a translation: Russian-only letters in Tajik, Tajik
+    letters in Russian, Latin look-alikes inside a Cyrillic word."""
+    found = []
+    for word in _WORD_RE.findall(_prose(msgstr)):
+        cyrillic = _CYRILLIC_RE.search(word)
+        latin = _LATIN_RE.findall(word)
+        if cyrillic and latin:
+            found.append(f"Latin letter {latin[0]!r} inside the Cyrillic word {word!r}")
+            continue
+        if lang == "tg":
+            bad = [c for c in word if c in RUSSIAN_ONLY_LETTERS]
+            if bad:
+                found.append(f"Russian letter {bad[0]!r} in the Tajik word {word!r}")
+            elif "э" in word[1:].lower():
+                found.append(f"Russian letter 'э' inside the Tajik word {word!r}")
+        elif lang == "ru":
+            bad = [c for c in word if c in TAJIK_ONLY_LETTERS]
+            if bad:
+                found.append(f"Tajik letter {bad[0]!r} in the Russian word {word!r}")
+    return found
+
+
+def spelling_word_list(locales: Path, lang: str) -> set[str]:
+    """The project's own words (names, terms) that a dictionary does not know."""
+    own = locales / f"spelling-{lang}.txt"
+    path = own if own.is_file() else i18n.built_in_locales_dir() / f"spelling-{lang}.txt"
+    if not path.is_file():
+        return set()
+    words = set()
+    for line in path.read_text(encoding="utf-8").splitlines():
+        line = line.split("#", 1)[0].strip()
+        if line:
+            words.add(line.lower().replace("ё", "е"))
+    return words
+
+
+HUNSPELL_DICTIONARIES = {"ru": "ru_RU"}
+
+
+def hunspell_unknown_words(lang: str, texts: Sequence[str]) -> set[str] | None:
+    """The words hunspell does not know, or None when hunspell or the dictionary is missing."""
+    import subprocess
+
+    dictionary = HUNSPELL_DICTIONARIES.get(lang)
+    program = shutil.which("hunspell")
+    if dictionary is None or program is None:
+        return None
+    words = sorted(
+        {w for t in texts for w in _WORD_RE.findall(_prose(t)) if _CYRILLIC_RE.search(w)}
+    )
+    try:
+        done = subprocess.run(
+            [program, "-d", dictionary, "-l", "-i", "utf-8"],
+            input="\n".join(words), capture_output=True, text=True, encoding="utf-8",
+            timeout=120, check=False,
+        )  # fmt: skip
+    except (OSError, subprocess.SubprocessError):
+        return None
+    if done.returncode != 0 or "Can't open affix or dictionary" in done.stderr:
+        return None
+    return {w for w in done.stdout.split() if w}
+
+
+def check_spelling(result: CheckResult, locales: Path) -> bool:
+    """Fill ``result.spelling``; False when no spelling checker is installed for the language."""
+    unknown = hunspell_unknown_words(result.language, [t for _w, t in result.texts])
+    if unknown is None:
+        return False
+    allowed = spelling_word_list(locales, result.language)
+    for where, text in result.texts:
+        for word in dict.fromkeys(_WORD_RE.findall(_prose(text))):
+            if word in unknown and word.lower().replace("ё", "е") not in allowed:
+                result.spelling.append(f"{where}: unknown word {word!r}")
+    return True
 
 
 def check_header(headers: dict[str, str], lang: str) -> list[str]:
@@ -590,25 +716,50 @@ def check_header(headers: dict[str, str], lang: str) -> list[str]:
     return found
 
 
+def _read_for_check(po_file: Path) -> tuple[i18n.PoFile | None, str | None]:
+    """The catalog, or a plain reason (with the line) why it cannot be read at all."""
+    try:
+        data = po_file.read_bytes()
+    except OSError as exc:
+        return None, f"{po_file}: cannot be read ({exc.strerror or exc})"
+    try:
+        if po_file.suffix == ".mo":
+            return i18n.parse_mo(data, str(po_file)), None
+        return i18n.parse_po(data, str(po_file)), None
+    except UnicodeDecodeError as exc:
+        line = data[: exc.start].count(b"\n") + 1
+        return None, (f"{po_file}:{line}: the file is not saved as UTF-8 (a character on this line "
+                      "is in another encoding, e.g. Windows-1251); save it as UTF-8")  # fmt: skip
+    except (ValueError, struct.error) as exc:
+        return None, f"{po_file}: cannot be read ({exc})"
+
+
 def check_catalog(
     po_file: Path,
     lang: str,
     domain: str,
     template_ids: set[tuple[str, str | None]] | None,
     glossary: Sequence[GlossaryTerm],
+    skip_keys: set[tuple[str, str | None]] | None = None,
 ) -> CheckResult:
+    """Check one catalog. ``skip_keys``: entries whose translation lives in another file (a
+    lesson part), checked there."""
     result = CheckResult(lang, domain)
-    try:
-        po = i18n.read_catalog_file(po_file)
-    except (OSError, ValueError, UnicodeDecodeError) as exc:
-        result.problems.append(f"{po_file}: cannot be read ({exc})")
+    po, unreadable = _read_for_check(po_file)
+    if po is None:
+        result.header.append(unreadable or f"{po_file}: cannot be read")
         return result
+    header = check_header(po.headers, lang)
+    result.header = [f"{po_file}: {h}" for h in header]
     for line, reason in po.errors:
         result.problems.append(f"{po_file}:{line}: syntax error: {reason}")
-    result.header = [f"{po_file}: {h}" for h in check_header(po.headers, lang)]
     found: list[i18n.CatalogProblem] = []
     i18n.build_catalog(lang, domain, str(po_file), po.entries, po.plural_header, found)
-    result.problems.extend(p.describe() for p in found)
+    plural_header_bad = any(h.startswith(("Plural-Forms", "Language")) for h in header)
+    for p in found:
+        if plural_header_bad and (p.msgid == po.plural_header or "plural" in p.reason):
+            continue  # a consequence of the header problem reported above
+        result.problems.append(p.describe())
     present: set[tuple[str, str | None]] = set()
     for e in po.entries:
         if not e.msgid:
@@ -621,6 +772,10 @@ def check_catalog(
         if template_ids is not None and key not in template_ids:
             result.missing_from_template.append(f"{po_file}:{e.line}: {e.msgid[:60]!r}")
             continue
+        if skip_keys and key in skip_keys:
+            result.total += 1
+            result.translated += 1
+            continue
         result.total += 1
         where = f"{po_file}:{e.line}: {e.msgid[:60]!r}"
         forms = e.msgstr if isinstance(e.msgstr, tuple) else (e.msgstr,)
@@ -631,17 +786,35 @@ def check_catalog(
         else:
             result.translated += 1
             for form in forms:
+                result.texts.append((where, form))
+                for reason in script_problems(lang, form):
+                    result.script.append(f"{where}: {reason}")
+            for form in forms:
                 for term in glossary_mismatches(glossary, lang, e.msgid_plural or e.msgid, form):
                     want = " / ".join(term.translations[lang])
                     result.glossary.append(f"{where}: {term.english[0]!r} should be {want!r}")
                     break
     if template_ids is not None:
+        # After a syntax error the entries it cost are missing too: that is not a reason to run
+        # `update`, which would not bring them back.
+        advice = "" if po.errors else " (run update)"
         for msgid, _ctx in sorted(template_ids - present, key=lambda k: k[0]):
             result.total += 1
-            result.untranslated.append(
-                f"{po_file}: not in the catalog (run update): {msgid[:60]!r}"
-            )
+            result.untranslated.append(f"{po_file}: not in the catalog{advice}: {msgid[:60]!r}")
     return result
+
+
+def lesson_part_keys(parts: Path) -> set[tuple[str, str | None]]:
+    """The entries the per-lesson files translate (they are the source for their lessons)."""
+    keys: set[tuple[str, str | None]] = set()
+    for part in sorted(parts.glob("*.po")) if parts.is_dir() else []:
+        po, _reason = _read_for_check(part)
+        if po is None:
+            continue
+        for e in po.entries:
+            if e.msgid and not e.obsolete:
+                keys.add((e.msgid, e.context))
+    return keys
 
 
 def template_keys(pot: Path) -> set[tuple[str, str | None]] | None:
@@ -652,7 +825,12 @@ def template_keys(pot: Path) -> set[tuple[str, str | None]] | None:
 
 
 def cmd_check(
-    locales: Path, out: Report, languages: Sequence[str], domains: Sequence[str], verbose: bool
+    locales: Path,
+    out: Report,
+    languages: Sequence[str],
+    domains: Sequence[str],
+    verbose: bool,
+    spelling: bool = True,
 ) -> list[CheckResult]:
     glossary_file = glossary_path(locales)
     glossary = read_glossary(glossary_file) if glossary_file.is_file() else []
@@ -668,32 +846,36 @@ def cmd_check(
             if not path.is_file():
                 out.error(f"{path}: missing")
                 continue
-            r = check_catalog(path, lang, domain, ids, glossary)
-            results.append(r)
             parts = path.parent / "lessons.d"
+            from_parts = lesson_part_keys(parts) if domain == "lessons" else set()
+            r = check_catalog(path, lang, domain, ids, glossary, skip_keys=from_parts)
+            results.append(r)
             if domain == "lessons" and parts.is_dir():
-                # The per-lesson sources of lessons.po: broken entries and headers are errors
-                # there too (their coverage is counted in lessons.po after the merge).
+                # The per-lesson files are the source of lessons.po: every check runs on them.
                 for part in sorted(parts.glob("*.po")):
-                    pr = check_catalog(part, lang, domain, None, [])
-                    r.problems.extend(pr.problems)
-                    r.header.extend(pr.header)
-                    r.fuzzy.extend(pr.fuzzy)
+                    r.absorb(check_catalog(part, lang, domain, None, glossary))
+            spell_checked = spelling and check_spelling(r, locales)
             out.info(
                 f"{lang}/{domain}: {r.coverage:.1f}% translated ({r.translated}/{r.total}), "
                 f"{len(r.untranslated)} untranslated, {len(r.fuzzy)} fuzzy, "
                 f"{len(r.problems)} broken, {len(r.header)} header problems, "
-                f"{len(r.glossary)} glossary differences, {r.obsolete} obsolete"
+                f"{len(r.script)} wrong letters, "
+                + (f"{len(r.spelling)} unknown words, " if spell_checked else "")
+                + f"{len(r.glossary)} glossary differences, {r.obsolete} obsolete"
             )
             limit = None if verbose else 20
-            for kind, items in (("untranslated", r.untranslated), ("fuzzy", r.fuzzy),
-                                ("broken", r.problems), ("header", r.header)):  # fmt: skip
+            # Header problems first: a wrong header explains the errors after it.
+            for kind, items in (("header", r.header), ("untranslated", r.untranslated),
+                                ("fuzzy", r.fuzzy), ("broken", r.problems),
+                                ("wrong letters", r.script)):  # fmt: skip
                 for item in items[:limit]:
                     out.error(f"{kind}: {item}")
                 if limit is not None and len(items) > limit:
                     out.error(f"{kind}: … and {len(items) - limit} more (use --verbose)")
             for item in r.glossary[:limit]:
                 out.warning(f"glossary: {item}")
+            for item in r.spelling[:limit]:
+                out.warning(f"spelling: {item} (add it to locales/spelling-{lang}.txt if right)")
             for item in r.missing_from_template[:limit]:
                 out.warning(f"not in the template (becomes obsolete at update): {item}")
             if r.obsolete:
@@ -752,9 +934,9 @@ def run(argv: Sequence[str]) -> int:
             results = cmd_check(locales, out, languages, domains, args.verbose)
             if args.strict:
                 for r in results:
-                    if r.glossary or r.obsolete:
-                        out.error(f"{r.language}/{r.domain}: glossary differences or obsolete "
-                                  "entries (--strict)")  # fmt: skip
+                    if r.glossary or r.obsolete or r.spelling:
+                        out.error(f"{r.language}/{r.domain}: glossary differences, unknown words "
+                                  "or obsolete entries (--strict)")  # fmt: skip
     except OSError as exc:
         out.error(f"{exc}")
     elapsed = (datetime.now(UTC) - started).total_seconds()
