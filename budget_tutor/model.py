@@ -160,6 +160,25 @@ INCOME_KIND_NAMES = {
 }
 
 
+#: The currency an income of each kind is usually paid in: what a new income line starts with
+#: when its kind is chosen (the family can change it). Money from abroad comes in roubles; a
+#: pension, wages and benefits are paid in somoni.
+INCOME_KIND_CURRENCY = {
+    IncomeKind.REMITTANCE: Currency.RUB,
+    IncomeKind.WAGES: Currency.TJS,
+    IncomeKind.PENSION: Currency.TJS,
+    IncomeKind.BENEFITS: Currency.TJS,
+    IncomeKind.GARDEN: Currency.TJS,
+    IncomeKind.LIVESTOCK: Currency.TJS,
+    IncomeKind.OTHER: Currency.TJS,
+}
+
+
+def default_currency(kind: IncomeKind) -> Currency:
+    """The currency a new income of ``kind`` is entered in unless the family chooses another."""
+    return INCOME_KIND_CURRENCY.get(IncomeKind(kind), Currency.TJS)
+
+
 @dataclass(frozen=True)
 class Income:
     """A source of money. ``schedule`` amounts are in ``currency``.
@@ -215,6 +234,20 @@ EXPENSE_CATEGORY_NAMES = {
     ExpenseCategory.DEBT: N_("Debt repayments"),
     ExpenseCategory.OTHER: N_("Other spending"),
 }
+
+#: The calendar months a new expense of these categories falls in, unless the family changes
+#: them: winter heating November to March, school costs in August and September. Every other
+#: category starts with the whole year.
+EXPENSE_CATEGORY_MONTHS: dict[ExpenseCategory, tuple[int, ...]] = {
+    ExpenseCategory.HEATING: (1, 2, 3, 11, 12),
+    ExpenseCategory.EDUCATION: (8, 9),
+}
+
+
+def default_months(category: ExpenseCategory) -> tuple[int, ...]:
+    """The calendar months (sorted, 1..12) a new expense of ``category`` starts with."""
+    return EXPENSE_CATEGORY_MONTHS.get(ExpenseCategory(category), ALL_MONTHS)
+
 
 #: Icon id (a file ``assets/icons/<id>.svg``) for every expense category.
 EXPENSE_CATEGORY_ICONS = {c: f"cat-{c.value}" for c in ExpenseCategory}
@@ -443,7 +476,15 @@ class Plan:
 
     def with_line(self, section: str, line: object) -> Plan:
         """Add ``line`` to ``section`` (``"incomes"``, ``"expenses"``…), or replace the line with
-        the same id."""
+        the same id.
+
+        Raises ValueError for a line the plan could not be stored with: a goal saved in a place
+        the plan does not have, or a debt with neither a monthly payment nor a term.
+        """
+        if isinstance(line, SavingsGoal) and self.place(line.place_id) is None:
+            raise ValueError(f"goal {line.id!r}: no savings place {line.place_id!r} in the plan")
+        if isinstance(line, Debt) and line.monthly_payment is None and line.term_months is None:
+            raise ValueError(f"debt {line.id!r}: give a monthly payment or a term")
         lines: tuple[object, ...] = getattr(self, section)
         line_id = line.id  # type: ignore[attr-defined]
         if any(x.id == line_id for x in lines):  # type: ignore[attr-defined]
@@ -453,9 +494,19 @@ class Plan:
         return dataclasses.replace(self, **{section: new})  # type: ignore[arg-type]
 
     def without_line(self, section: str, line_id: str) -> Plan:
+        """The plan without the line ``line_id`` of ``section``. Removing a savings place also
+        removes the goals saved in it (a goal cannot be kept without its place); undo brings
+        both back, since it restores the whole plan."""
         lines: tuple[object, ...] = getattr(self, section)
         new = tuple(x for x in lines if x.id != line_id)  # type: ignore[attr-defined]
-        return dataclasses.replace(self, **{section: new})  # type: ignore[arg-type]
+        changes: dict[str, object] = {section: new}
+        if section == "savings":
+            changes["goals"] = tuple(g for g in self.goals if g.place_id != line_id)
+        return dataclasses.replace(self, **changes)  # type: ignore[arg-type]
+
+    def goals_in(self, place_id: str) -> tuple[SavingsGoal, ...]:
+        """The goals saved in the place ``place_id`` (removed with it)."""
+        return tuple(g for g in self.goals if g.place_id == place_id)
 
     def find(self, section: str, line_id: str) -> object | None:
         for x in getattr(self, section):

@@ -377,12 +377,8 @@ class LineSection(QWidget):
             return
         line = plan.find(self.section, line_id)
         name = getattr(line, "name", "")
+        # The core removes a savings place's goals with it (undo brings both back).
         new_plan = plan.without_line(self.section, line_id)
-        if self.section == "savings":
-            # Goals saved in a removed place go with it (undo brings both back).
-            new_plan = new_plan.replace(
-                goals=tuple(g for g in new_plan.goals if g.place_id != line_id)
-            )
         self.session.apply_edit(new_plan, _("Remove {name}").format(name=name))
 
     def changeEvent(self, event: QEvent) -> None:

@@ -8,7 +8,7 @@ Pages never talk to the store behind the session's back for plan edits: they bui
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 import shiboken6
@@ -16,14 +16,13 @@ from PySide6.QtCore import QCoreApplication, QObject, Signal
 from PySide6.QtWidgets import QApplication, QWidget
 
 from budget_tutor import i18n
+from budget_tutor.history import PlanHistory
 from budget_tutor.i18n import _
 from budget_tutor.model import Plan
 
 if TYPE_CHECKING:
     from budget_tutor.storage import Store
 
-#: How many plan snapshots undo keeps per household.
-UNDO_LIMIT = 200
 #: Font scale in presentation (projector) mode.
 PRESENTATION_SCALE = 1.5
 LANGUAGE_SETTING = "language"
@@ -38,10 +37,8 @@ def _storage_errors() -> tuple[type[BaseException], ...]:
     return (StorageError, OSError)
 
 
-@dataclass(frozen=True)
-class _Snapshot:
-    plan: Plan
-    description: str
+class _ReadOnly(Exception):
+    """Raised by the history's save when the app is open read-only."""
 
 
 class AppSession(QObject):
@@ -72,8 +69,8 @@ class AppSession(QObject):
         self.high_contrast = False
         self.font_scale = 1.0
         self.last_error: str | None = None
-        self._undo: list[_Snapshot] = []
-        self._redo: list[_Snapshot] = []
+        #: Undo/redo of the open household's plan (core :class:`PlanHistory`); None: none open.
+        self.history: PlanHistory | None = None
         self._boxes: list[QWidget] = []  # open non-modal message boxes (kept alive)
 
     # -- households ---------------------------------------------------------------------------
@@ -87,8 +84,7 @@ class AppSession(QObject):
             return
         self.household_id = household_id
         self.plan = plan
-        self._undo.clear()
-        self._redo.clear()
+        self.history = PlanHistory(plan, self._store_plan)
         self.household_changed.emit(household_id)
         self.plan_changed.emit(plan)
         self.history_changed.emit()
@@ -99,8 +95,7 @@ class AppSession(QObject):
             return
         self.household_id = None
         self.plan = None
-        self._undo.clear()
-        self._redo.clear()
+        self.history = None
         self.household_changed.emit(-1)
         self.history_changed.emit()
 
@@ -109,17 +104,30 @@ class AppSession(QObject):
 
     # -- editing ------------------------------------------------------------------------------
 
-    def _save(self, plan: Plan) -> bool:
-        if self.household_id is None:
-            return False
-        if self.read_only:
-            self.show_error(_("Budget Tutor is open read-only, so this change cannot be saved."))
+    def _store_plan(self, plan: Plan) -> None:
+        """The history's save: store ``plan`` for the open household, or raise."""
+        if self.household_id is None or self.read_only:
+            raise _ReadOnly
+        self.store.save_plan(self.household_id, plan)
+
+    def _move(self, step: Callable[[PlanHistory], object]) -> bool:
+        """Run one history move (edit, undo, redo); on a failed save the user sees why and the
+        history is unchanged (the core commits only after the store saved)."""
+        history = self.history
+        if history is None:
             return False
         try:
-            self.store.save_plan(self.household_id, plan)
+            step(history)
+        except _ReadOnly:
+            self.show_error(_("Budget Tutor is open read-only, so this change cannot be saved."))
+            return False
         except _storage_errors() as exc:
             self.show_error(str(exc))
             return False
+        if history.plan is not self.plan:
+            self.plan = history.plan
+            self.plan_changed.emit(self.plan)
+            self.history_changed.emit()
         return True
 
     def apply_edit(self, new_plan: Plan, description: str) -> bool:
@@ -128,56 +136,27 @@ class AppSession(QObject):
         On a storage error the user sees a translated message, the plan stays as stored and
         the result is False.
         """
-        old = self.plan
-        if old is None or self.household_id is None:
+        if self.plan is None or self.history is None:
             return False
-        if new_plan == old:
-            return True
-        if not self._save(new_plan):
-            return False
-        self._undo.append(_Snapshot(old, description))
-        del self._undo[:-UNDO_LIMIT]
-        self._redo.clear()
-        self.plan = new_plan
-        self.plan_changed.emit(new_plan)
-        self.history_changed.emit()
-        return True
+        return self._move(lambda h: h.apply(new_plan, description))
 
     def can_undo(self) -> bool:
-        return bool(self._undo)
+        return self.history is not None and self.history.can_undo()
 
     def can_redo(self) -> bool:
-        return bool(self._redo)
+        return self.history is not None and self.history.can_redo()
 
     def undo_description(self) -> str:
-        return self._undo[-1].description if self._undo else ""
+        return self.history.undo_description() if self.history is not None else ""
 
     def redo_description(self) -> str:
-        return self._redo[-1].description if self._redo else ""
+        return self.history.redo_description() if self.history is not None else ""
 
     def undo(self) -> None:
-        if not self._undo or self.plan is None:
-            return
-        snapshot = self._undo[-1]
-        if not self._save(snapshot.plan):
-            return
-        self._undo.pop()
-        self._redo.append(_Snapshot(self.plan, snapshot.description))
-        self.plan = snapshot.plan
-        self.plan_changed.emit(self.plan)
-        self.history_changed.emit()
+        self._move(PlanHistory.undo)
 
     def redo(self) -> None:
-        if not self._redo or self.plan is None:
-            return
-        snapshot = self._redo[-1]
-        if not self._save(snapshot.plan):
-            return
-        self._redo.pop()
-        self._undo.append(_Snapshot(self.plan, snapshot.description))
-        self.plan = snapshot.plan
-        self.plan_changed.emit(self.plan)
-        self.history_changed.emit()
+        self._move(PlanHistory.redo)
 
     # -- language and modes -------------------------------------------------------------------
 
