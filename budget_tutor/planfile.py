@@ -12,7 +12,6 @@ import dataclasses
 import json
 import os
 import re
-import tempfile
 from collections.abc import Callable
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
@@ -20,6 +19,7 @@ from enum import StrEnum
 from pathlib import Path
 from typing import Any
 
+from budget_tutor import text_rules
 from budget_tutor.i18n import N_
 from budget_tutor.model import (
     MAX_HORIZON,
@@ -75,7 +75,6 @@ _MSG_NOT_INTEGER = N_("{text} is not a whole number")
 _MSG_NOT_BOOL = N_("{text} is not true or false")
 _MSG_NOT_TEXT = N_("{text} is not text")
 _MSG_TEXT_TOO_LONG = N_("the text is longer than {maximum} characters")
-_MSG_TEXT_CONTROL = N_("the text contains control characters")
 _MSG_EMPTY_NAME = N_("a name is needed")
 _MSG_BAD_ID = N_("an id must be text of 1 to {maximum} characters")
 _MSG_NOT_CHOICE = N_('"{text}" is not one of: {choices}')
@@ -264,7 +263,8 @@ def _bool() -> _Conv:
 
 
 def _has_control(text: str) -> bool:
-    return any((ord(c) < 32 and c not in "\n\t") or ord(c) == 127 for c in text)
+    """Anything :func:`budget_tutor.text_rules.text_problem` refuses (ids use this)."""
+    return text_rules.text_problem(text, multiline=True) is not None
 
 
 def _text(maximum: int = MAX_NAME_LENGTH, *, required: bool = False) -> _Conv:
@@ -273,8 +273,9 @@ def _text(maximum: int = MAX_NAME_LENGTH, *, required: bool = False) -> _Conv:
             raise _fail(path, _MSG_NOT_TEXT, value)
         if len(value) > maximum:
             raise _fail(path, _MSG_TEXT_TOO_LONG, value, maximum=maximum)
-        if _has_control(value):
-            raise _fail(path, _MSG_TEXT_CONTROL, value)
+        problem = text_rules.text_problem(value, multiline=True)
+        if problem is not None:  # the one rule for user text: docs/plan-format.md
+            raise PlanFileError(path, problem.msgid, char=problem.char)
         if required and not value.strip():
             raise _fail(path, _MSG_EMPTY_NAME, value)
         return value
@@ -781,71 +782,27 @@ def load_plan_file(path: str | os.PathLike[str]) -> Plan:
     return plan_from_json(raw)
 
 
-def _fsync_dir(folder: Path) -> None:
-    try:
-        fd = os.open(folder, os.O_RDONLY)
-    except OSError:  # pragma: no cover - platforms without directory handles
-        return
-    try:
-        os.fsync(fd)
-    except OSError:  # pragma: no cover - some filesystems refuse fsync on directories
-        pass
-    finally:
-        os.close(fd)
-
-
-def atomic_write_bytes(path: Path, data: bytes) -> None:
-    """Write ``data`` to ``path`` so that the old file or the new one survives any crash.
-
-    A temporary file in the same folder is written, flushed to disk, then renamed over ``path``;
-    raises OSError (the temporary file is removed and ``path`` is untouched). Temporary files
-    that an earlier write of ``path`` left behind when it was killed are removed afterwards.
-    """
-    folder = path.parent
-    fd, tmp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
-    try:
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(data)
-            fh.flush()
-            os.fsync(fh.fileno())
-        os.replace(tmp_name, path)
-    except BaseException:
-        try:
-            os.unlink(tmp_name)
-        except OSError:
-            pass
-        raise
-    _fsync_dir(folder)
-    _remove_stale_temps(folder, path.name, Path(tmp_name).name)
-
-
-def _remove_stale_temps(folder: Path, name: str, current: str) -> None:
-    """Delete ``.<name>.XXXXXXXX.tmp`` files (only the names :func:`atomic_write_bytes`
-    makes) left by a write of ``name`` that was killed before its rename."""
-    pattern = re.compile(rf"\.{re.escape(name)}\.[A-Za-z0-9_]{{8}}\.tmp")
-    try:
-        names = os.listdir(folder)
-    except OSError:
-        return
-    for other in names:
-        if other != current and pattern.fullmatch(other):
-            try:
-                os.unlink(folder / other)
-            except OSError:
-                pass
-
-
 def save_plan_file(path: str | os.PathLike[str], plan: Plan) -> None:
     """Write the plan as a plan file, atomically; raises :class:`PlanFileError` (nothing changed)."""
     import errno
 
+    from budget_tutor.i18n import _
+    from budget_tutor.safe_write import ExportError, write_bytes
+
     path = Path(path)
-    data = plan_to_json(plan).encode("utf-8")
+    data = plan_to_json(plan).encode("utf-8", errors="replace")
+
+    def complete(written: bytes) -> str | None:
+        # the bytes read back are the ones written (checked by write_bytes) and they parse
+        try:
+            json.loads(written)
+        except ValueError:
+            return _("the file came out incomplete")
+        return None
+
     try:
-        atomic_write_bytes(path, data)
-    except OSError as exc:
+        write_bytes(path, data, complete)
+    except ExportError as exc:
         if exc.errno in (errno.ENOSPC, errno.EDQUOT):
             raise DiskFull(_MSG_WRITE_DISK_FULL, path=str(path)) from None
-        raise PlanFileError(
-            "", _MSG_CANNOT_WRITE, path=str(path), reason=exc.strerror or str(exc)
-        ) from None
+        raise PlanFileError("", _MSG_CANNOT_WRITE, path=str(path), reason=exc.reason) from None

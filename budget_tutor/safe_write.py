@@ -4,7 +4,7 @@ Every export goes the same way, so that a full disk, a crash or a broken writer 
 truncated file in place of a good one:
 
 1. the content is written to a temporary file in the target's own folder (same filesystem, so the
-   final rename is atomic), created with normal permissions (``0666`` minus the umask, i.e.
+   final rename is atomic), named ``.<name>.XXXXXXXX.tmp``, created with normal permissions (``0666`` minus the umask, i.e.
    usually ``0644``; not the ``0600`` of :func:`tempfile.mkstemp`);
 2. the temporary file is read back and verified complete: its size is what was written and more
    than 0 bytes; a PDF starts with ``%PDF-``, ends with ``%%EOF`` and its ``startxref`` points at a
@@ -178,7 +178,23 @@ def _fsync_dir(folder: Path) -> None:
 
 
 def _temp_path(target: Path) -> Path:
-    return target.parent / f".{target.name}.{secrets.token_hex(4)}.part"
+    return target.parent / f".{target.name}.{secrets.token_hex(4)}.tmp"
+
+
+def _remove_stale_temps(target: Path, current: Path) -> None:
+    """Delete ``.<name>.XXXXXXXX.tmp`` files (only the names this module makes for ``target``)
+    that an earlier export of the same file left when it was killed before its rename."""
+    pattern = re.compile(rf"\.{re.escape(target.name)}\.[A-Za-z0-9_]{{8}}\.tmp")
+    try:
+        names = os.listdir(target.parent)
+    except OSError:
+        return
+    for other in names:
+        if other != current.name and pattern.fullmatch(other):
+            try:
+                os.unlink(target.parent / other)
+            except OSError:
+                pass
 
 
 def _create_temp(target: Path) -> tuple[Path, int]:
@@ -226,6 +242,7 @@ def _run(target: Path, body: Callable[[Path], bytes | None], verify: Verifier) -
         os.close(fd)
         expected = body(tmp)
         _finish(tmp, target, expected, verify)
+        _remove_stale_temps(target, tmp)
         tmp = None
     except ExportError:
         raise

@@ -388,7 +388,7 @@ BAD = [
     (_set(["household", "name"], "  "), "household.name", "a name is needed"),
     (_set(["household", "name"], 5), "household.name", "not text"),
     (_set(["household", "name"], "x" * 201), "household.name", "longer than 200"),
-    (_set(["household", "region"], "a\x00b"), "household.region", "control characters"),
+    (_set(["household", "region"], "a\x00b"), "household.region", "control character (U+0000)"),
     (_set(["expenses", 0, "essential"], "yes"), "expenses[0].essential", "not true or false"),
     (_set(["incomes"], {"a": 1}), "incomes", "is not a list"),
     (_set(["incomes", 1], "income"), "incomes[1]", "is not an object"),
@@ -601,25 +601,13 @@ def test_failed_write_leaves_the_old_file_intact(
         raise OSError(errno.EIO, "Input/output error")
 
     if failing == "write":
+        real_write = os.write
 
-        class BrokenFile:
-            def __init__(self, fh: Any) -> None:
-                self.fh = fh
+        def half_then_fail(fd: int, data: bytes) -> int:
+            real_write(fd, bytes(data[: len(data) // 2]))
+            raise OSError(errno.EIO, "Input/output error")
 
-            def __enter__(self) -> BrokenFile:
-                return self
-
-            def __exit__(self, *exc: Any) -> None:
-                self.fh.close()
-
-            def write(self, data: bytes) -> int:
-                self.fh.write(data[: len(data) // 2])
-                raise OSError(errno.EIO, "Input/output error")
-
-        real_fdopen = os.fdopen
-        monkeypatch.setattr(
-            planfile.os, "fdopen", lambda fd, mode: BrokenFile(real_fdopen(fd, mode))
-        )
+        monkeypatch.setattr(planfile.os, "write", half_then_fail)
     else:
         monkeypatch.setattr(planfile.os, failing, boom)
     with pytest.raises(PlanFileError) as info:

@@ -62,7 +62,7 @@ def tiny_pdf(size: int = 100) -> bytes:
 
 
 def leftovers(folder: Path) -> list[str]:
-    return sorted(n for n in os.listdir(folder) if n.endswith(".part"))
+    return sorted(n for n in os.listdir(folder) if n.endswith(".tmp"))
 
 
 # -- verifiers ----------------------------------------------------------------------------------
