@@ -221,7 +221,6 @@ _MSG_NEEDS_UPGRADE = N_(
 _MSG_BAD_BACKUP = N_('The backup "{path}" cannot be used: {reason}.')
 _MSG_EMPTY_NAME = N_("Enter a name.")
 _MSG_LONG_NAME = N_("A name can be at most {maximum} characters long.")
-_MSG_CONTROL_NAME = N_("A name cannot contain control characters.")
 _MSG_PIN_LENGTH = N_("A PIN must be {low} to {high} characters long.")
 _MSG_SETTING_KEY = N_("A setting needs a name.")
 _MSG_BAD_ANSWER = N_("This answer cannot be saved: it is not plain text and numbers.")
@@ -395,8 +394,11 @@ def _check_name(name: object) -> str:
         raise InvalidValue(_MSG_EMPTY_NAME)
     if len(name) > MAX_NAME_LENGTH:
         raise InvalidValue(_MSG_LONG_NAME, maximum=MAX_NAME_LENGTH)
-    if any(ord(c) < 32 or ord(c) == 127 for c in name):
-        raise InvalidValue(_MSG_CONTROL_NAME)
+    from budget_tutor.text_rules import text_problem
+
+    problem = text_problem(name)  # controls, direction overrides, surrogates, invisible-only
+    if problem is not None:
+        raise InvalidValue(problem.msgid, char=problem.char)
     return name.strip()
 
 
@@ -902,14 +904,28 @@ class Store:
         )
 
     def duplicate_household(self, household_id: int, new_name: str) -> int:
-        """A copy of the household's plan under ``new_name`` (progress and PIN are not copied)."""
+        """A copy of the household's plan under ``new_name``. Progress is not copied; the PIN is
+        (the same PIN opens the copy), so a copy never opens what the original keeps private."""
         import dataclasses
 
         new_name = _check_name(new_name)
         plan = self.load_plan(household_id)
-        return self.create_household(
-            plan.replace(household=dataclasses.replace(plan.household, name=new_name))
-        )
+        copy = plan.replace(household=dataclasses.replace(plan.household, name=new_name))
+        document = self._document(copy)
+        now = self._now()
+        with self._write() as conn:  # one transaction: never a moment with an unprotected copy
+            cursor = conn.execute(
+                "INSERT INTO households (name, people, region, pin_hash, created, updated) "
+                "SELECT ?, people, region, pin_hash, ?, ? FROM households WHERE id = ?",
+                (new_name, now, now, household_id),
+            )
+            if not cursor.rowcount:
+                raise HouseholdNotFound(household_id)
+            copy_id = int(cursor.lastrowid or 0)
+            conn.execute(
+                "INSERT INTO plans (household_id, document) VALUES (?, ?)", (copy_id, document)
+            )
+        return copy_id
 
     def delete_household(self, household_id: int) -> None:
         """Move the household to the trash (after a backup); :meth:`undelete_household` undoes."""

@@ -206,7 +206,10 @@ def test_rename_changes_the_plan_too(store: Store) -> None:
         ("", "Enter a name."),
         ("   ", "Enter a name."),
         ("x" * 201, "at most 200"),
-        ("a\x00b", "control characters"),
+        ("a\x00b", "control character (U+0000)"),
+        ("Roof \udfff", "broken character (U+DFFF)"),
+        ("Rent\u202egnirts", "reading direction (U+202E)"),
+        ("\u2800\u200b", "only invisible characters"),
     ],
 )
 def test_bad_names_are_refused(store: Store, name: str, message: str) -> None:
@@ -235,7 +238,7 @@ def storage_goal_to_nowhere() -> Any:
     return SavingsGoal("g", "Roof", 1000, "no-such-place")
 
 
-def test_duplicate_copies_the_plan_not_progress_or_pin(store: Store) -> None:
+def test_duplicate_copies_the_plan_and_pin_not_progress(store: Store) -> None:
     hid = store.create_household(family())
     store.set_pin(hid, "4321")
     store.record_step(hid, "m01", "s1", answer={"a": 1}, score=Decimal(1), done=True)
@@ -243,8 +246,11 @@ def test_duplicate_copies_the_plan_not_progress_or_pin(store: Store) -> None:
     assert copy_id != hid
     assert store.load_plan(copy_id) == family("Copy")
     assert store.progress(copy_id) == {}
-    assert store.household(copy_id).has_pin is False
+    assert store.household(copy_id).has_pin is True  # a copy is as private as the original
+    assert store.verify_pin(copy_id, "4321") and not store.verify_pin(copy_id, "0000")
     assert store.household(hid).has_pin is True
+    plain = store.create_household(family("Plain"))
+    assert store.household(store.duplicate_household(plain, "Plain 2")).has_pin is False
 
 
 def test_soft_delete_and_undelete(store: Store) -> None:
