@@ -13,6 +13,13 @@ from enum import StrEnum
 from pathlib import Path
 
 from budget_tutor.i18n import _
+from budget_tutor.model import (
+    ExpenseCategory,
+    IncomeKind,
+    InvestmentKind,
+    LenderKind,
+    SavingsKind,
+)
 
 FORMAT_VERSION = 1
 
@@ -42,6 +49,20 @@ SECTION_ACTIONS = {
     "investments": "add_investment",
 }
 AMOUNT_RULES = ("months_of_food", "months_of_essentials")
+#: The kinds a planner task may name for the line it adds, per section (``goals`` have none):
+#: the values of the plan's own enums (``budget_tutor.model``).
+SECTION_KINDS: dict[str, tuple[str, ...]] = {
+    "incomes": tuple(k.value for k in IncomeKind),
+    "expenses": tuple(c.value for c in ExpenseCategory),
+    "one_offs": tuple(c.value for c in ExpenseCategory),
+    "savings": tuple(k.value for k in SavingsKind),
+    "debts": tuple(k.value for k in LenderKind),
+    "investments": tuple(k.value for k in InvestmentKind),
+}
+#: Sections whose task may name calendar months (``in_months``), and those that take exactly one
+#: (a one-off cost falls in one month; a goal is wanted by one month).
+MONTH_SECTIONS = ("incomes", "expenses", "one_offs", "goals", "investments")
+ONE_MONTH_SECTIONS = ("one_offs", "goals")
 UNITS = ("TJS", "RUB", "USD", "months", "percent")
 MONEY_UNITS = ("TJS", "RUB", "USD")
 
@@ -188,11 +209,22 @@ class SeasonCalendarStep(Step):
 
 @dataclass(frozen=True)
 class Suggestion:
+    """The line a planner task asks the family to enter.
+
+    ``amount`` (or ``amount_rule`` with ``months``, the number of months it counts) is per month
+    for incomes, spending and savings; ``kind`` is the income kind, expense category, savings
+    kind, lender or investment kind (a value of the plan's enum); ``currency`` a currency code;
+    ``in_months`` the calendar months (1..12) the money comes or goes.
+    """
+
     action: str
     name: str
     amount: Decimal | None = None
     amount_rule: str | None = None
     months: int | None = None
+    kind: str | None = None
+    currency: str | None = None
+    in_months: tuple[int, ...] | None = None
 
     def as_dict(self) -> dict[str, object]:
         """What the planner receives with ``open_planner`` (amount as a decimal string)."""
@@ -203,7 +235,47 @@ class Suggestion:
             out["amount_rule"] = self.amount_rule
         if self.months is not None:
             out["months"] = self.months
+        if self.kind is not None:
+            out["kind"] = self.kind
+        if self.currency is not None:
+            out["currency"] = self.currency
+        if self.in_months is not None:
+            out["in_months"] = list(self.in_months)
         return out
+
+    @classmethod
+    def from_dict(cls, data: dict[str, object]) -> Suggestion:
+        """Read back :meth:`as_dict` (as the planner receives it); values of the wrong type
+        are left out, never raised on."""
+
+        def text(key: str) -> str | None:
+            value = data.get(key)
+            return value if isinstance(value, str) and value else None
+
+        amount: Decimal | None = None
+        if isinstance(data.get("amount"), str):
+            try:
+                amount = Decimal(str(data["amount"]))
+            except ArithmeticError:
+                amount = None
+            if amount is not None and not amount.is_finite():
+                amount = None
+        months = data.get("months")
+        raw = data.get("in_months")
+        in_months: tuple[int, ...] | None = None
+        if isinstance(raw, (list, tuple)) and raw:
+            picked = [m for m in raw if isinstance(m, int) and not isinstance(m, bool)]
+            in_months = tuple(sorted({m for m in picked if 1 <= m <= 12})) or None
+        return cls(
+            action=text("action") or "",
+            name=text("name") or "",
+            amount=amount,
+            amount_rule=text("amount_rule"),
+            months=months if isinstance(months, int) and not isinstance(months, bool) else None,
+            kind=text("kind"),
+            currency=text("currency"),
+            in_months=in_months,
+        )
 
 
 @dataclass(frozen=True)

@@ -21,8 +21,12 @@ from budget_tutor.lessons.model import (
     AMOUNT_RULES,
     FORMAT_VERSION,
     INTERACTIVE_TYPES,
+    MONEY_UNITS,
+    MONTH_SECTIONS,
+    ONE_MONTH_SECTIONS,
     PLANNER_SECTIONS,
     SECTION_ACTIONS,
+    SECTION_KINDS,
     STEP_TYPES,
     UNITS,
     AssessmentItem,
@@ -94,6 +98,20 @@ M_ACTION_SECTION = N_(
 )
 M_AMOUNT_BOTH = N_("give either 'amount' or 'amount_rule', not both")
 M_RULE_MONTHS = N_("'amount_rule' {rule} needs 'months' (a whole number from 1 to 36)")
+M_BAD_KIND = N_(
+    "'{value}' is not a kind of line in the section {section}; the kinds are: {choices}"
+)
+M_NO_KIND = N_("lines in the section {section} have no kind: remove 'kind'")
+M_CURRENCY_SECTION = N_(
+    "only an income can be in {value}; lines in the section {section} are in somoni (TJS)"
+)
+M_MONTHS_LIST = N_("'in_months' must be a list of months from 1 to 12, like [4, 5, 6]")
+M_MONTH_TWICE = N_("the month {value} is listed twice in 'in_months'")
+M_ONE_MONTH = N_("a line in the section {section} falls in one month: give exactly one month")
+M_NO_MONTHS = N_("lines in the section {section} have no months: remove 'in_months'")
+M_BAD_AMOUNT = N_(
+    '\'{value}\' is not an amount of money: use a number above 0 with at most two decimals, like "2300" or "901.25"'
+)
 M_PICTURE_PATH = N_(
     "the picture path '{value}' is not allowed: use a relative path inside the pack, like pictures/flour.svg"
 )
@@ -566,6 +584,81 @@ def _calendar(
     return SeasonCalendarStep(**base, prompt=c.text(m, "prompt", path), tokens=tuple(tokens))
 
 
+_SUGGESTION_OPTIONAL = ("amount", "amount_rule", "months", "kind", "currency", "in_months")
+
+
+def _amount(c: _Checker, s: Mapping[str, Any], spath: Path_) -> Decimal | None:
+    """A suggested amount: a number above 0 with at most two decimals, no more than the
+    largest amount the planner takes."""
+    from budget_tutor.money import MAX_AMOUNT
+
+    number = c.decimal(s, "amount", spath)
+    if number is None:
+        return None
+    exponent = number.as_tuple().exponent
+    if number <= 0 or (isinstance(exponent, int) and exponent < -2) or number * 100 > MAX_AMOUNT:
+        c.error((*spath, "amount"), M_BAD_AMOUNT, value=str(s["amount"])[:40])
+        return None
+    return number
+
+
+def _kind(c: _Checker, s: Mapping[str, Any], spath: Path_, section: str | None) -> str | None:
+    if section is None:
+        return None
+    kinds = SECTION_KINDS.get(section)
+    if kinds is None:
+        c.error((*spath, "kind"), M_NO_KIND, section=section)
+        return None
+    value = s.get("kind")
+    if value not in kinds:
+        c.error(
+            (*spath, "kind"),
+            M_BAD_KIND,
+            value=str(value)[:40],
+            section=section,
+            choices=", ".join(kinds),
+        )
+        return None
+    return str(value)
+
+
+def _currency(c: _Checker, s: Mapping[str, Any], spath: Path_, section: str | None) -> str | None:
+    value = c.choice(s, "currency", spath, MONEY_UNITS)
+    if value is None or section is None:
+        return None
+    if section != "incomes" and value != "TJS":
+        c.error((*spath, "currency"), M_CURRENCY_SECTION, value=value, section=section)
+        return None
+    return value
+
+
+def _in_months(
+    c: _Checker, s: Mapping[str, Any], spath: Path_, section: str | None
+) -> tuple[int, ...] | None:
+    where = (*spath, "in_months")
+    raw = s.get("in_months")
+    if section is not None and section not in MONTH_SECTIONS:
+        c.error(where, M_NO_MONTHS, section=section)
+        return None
+    if not isinstance(raw, list) or not raw:
+        c.error(where, M_MONTHS_LIST)
+        return None
+    months: list[int] = []
+    for i, value in enumerate(raw):
+        if isinstance(value, bool) or not isinstance(value, int) or not 1 <= value <= 12:
+            c.error((*where, i), M_BAD_MONTH, value=str(value)[:40])
+        elif value in months:
+            c.error((*where, i), M_MONTH_TWICE, value=value)
+        else:
+            months.append(value)
+    if section in ONE_MONTH_SECTIONS and len(raw) != 1:
+        c.error(where, M_ONE_MONTH, section=section)
+        return None
+    if len(months) != len(raw):
+        return None
+    return tuple(sorted(months))
+
+
 def _planner(
     c: _Checker, m: Mapping[str, Any], path: Path_, base: dict[str, Any]
 ) -> PlannerTaskStep:
@@ -574,9 +667,7 @@ def _planner(
     s = c.mapping(m.get("suggestion"), spath, N_("the suggestion")) if "suggestion" in m else None
     suggestion = None
     if s is not None:
-        c.keys(
-            s, spath, N_("the suggestion"), ("action", "name"), ("amount", "amount_rule", "months")
-        )
+        c.keys(s, spath, N_("the suggestion"), ("action", "name"), _SUGGESTION_OPTIONAL)
         action = c.choice(s, "action", spath, SECTION_ACTIONS.values()) if "action" in s else None
         if action and section and SECTION_ACTIONS[section] != action:
             c.error(
@@ -586,7 +677,7 @@ def _planner(
                 section=section,
                 expected=SECTION_ACTIONS[section],
             )
-        amount = c.decimal(s, "amount", spath) if "amount" in s else None
+        amount = _amount(c, s, spath) if "amount" in s else None
         rule = c.choice(s, "amount_rule", spath, AMOUNT_RULES) if "amount_rule" in s else None
         months = None
         if "amount" in s and "amount_rule" in s:
@@ -599,7 +690,16 @@ def _planner(
                 months = value
         elif "months" in s:
             months = c.integer(s, "months", spath, 1, 120)
-        suggestion = Suggestion(action or "", c.text(s, "name", spath), amount, rule, months)
+        suggestion = Suggestion(
+            action or "",
+            c.text(s, "name", spath),
+            amount,
+            rule,
+            months,
+            kind=_kind(c, s, spath, section) if "kind" in s else None,
+            currency=_currency(c, s, spath, section) if "currency" in s else None,
+            in_months=_in_months(c, s, spath, section) if "in_months" in s else None,
+        )
     return PlannerTaskStep(
         **base, text=c.text(m, "text", path), section=section or "", suggestion=suggestion
     )

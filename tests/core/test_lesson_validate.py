@@ -173,6 +173,66 @@ def test_minimal_valid_lesson(tmp_path: Path) -> None:
             "  - {id: g, type: planner_task, text: T, section: goals, suggestion: {action: add_goal, name: N, amount_rule: months_of_food}}\n",
             "'amount_rule' months_of_food needs 'months'",
         ),
+        (
+            '  - {id: g, type: planner_task, text: T, section: incomes, suggestion: {action: add_income, name: N, amount: "5", kind: lottery}}\n',
+            "'lottery' is not a kind of line in the section incomes; the kinds are: remittance, wages, pension",
+        ),
+        (
+            '  - {id: g, type: planner_task, text: T, section: goals, suggestion: {action: add_goal, name: N, amount: "5", kind: cash}}\n',
+            "lines in the section goals have no kind: remove 'kind'",
+        ),
+        (
+            '  - {id: g, type: planner_task, text: T, section: incomes, suggestion: {action: add_income, name: N, amount: "5", currency: EUR}}\n',
+            "'currency' must be one of: TJS, RUB, USD (not 'EUR')",
+        ),
+        (
+            '  - {id: g, type: planner_task, text: T, section: expenses, suggestion: {action: add_expense, name: N, amount: "5", currency: RUB}}\n',
+            'only an income can be in RUB; lines in the section expenses are in somoni (TJS)',
+        ),
+        (
+            '  - {id: g, type: planner_task, text: T, section: incomes, suggestion: {action: add_income, name: N, amount: "5", in_months: [4, 13]}}\n',
+            "'13' is not a month: use numbers from 1 to 12",
+        ),
+        (
+            '  - {id: g, type: planner_task, text: T, section: incomes, suggestion: {action: add_income, name: N, amount: "5", in_months: [0]}}\n',
+            "'0' is not a month",
+        ),
+        (
+            '  - {id: g, type: planner_task, text: T, section: incomes, suggestion: {action: add_income, name: N, amount: "5", in_months: [4, 4]}}\n',
+            "the month 4 is listed twice in 'in_months'",
+        ),
+        (
+            '  - {id: g, type: planner_task, text: T, section: incomes, suggestion: {action: add_income, name: N, amount: "5", in_months: 4}}\n',
+            "'in_months' must be a list of months from 1 to 12",
+        ),
+        (
+            '  - {id: g, type: planner_task, text: T, section: one_offs, suggestion: {action: add_one_off, name: N, amount: "5", in_months: [9, 10]}}\n',
+            'a line in the section one_offs falls in one month: give exactly one month',
+        ),
+        (
+            '  - {id: g, type: planner_task, text: T, section: savings, suggestion: {action: add_savings, name: N, amount: "5", in_months: [9]}}\n',
+            "lines in the section savings have no months: remove 'in_months'",
+        ),
+        (
+            '  - {id: g, type: planner_task, text: T, section: incomes, suggestion: {action: add_income, name: N, amount: "-5"}}\n',
+            "'-5' is not an amount of money: use a number above 0 with at most two decimals",
+        ),
+        (
+            '  - {id: g, type: planner_task, text: T, section: incomes, suggestion: {action: add_income, name: N, amount: "0"}}\n',
+            "'0' is not an amount of money",
+        ),
+        (
+            '  - {id: g, type: planner_task, text: T, section: incomes, suggestion: {action: add_income, name: N, amount: "12.345"}}\n',
+            "'12.345' is not an amount of money",
+        ),
+        (
+            '  - {id: g, type: planner_task, text: T, section: incomes, suggestion: {action: add_income, name: N, amount: "a lot"}}\n',
+            "'amount' must be a number written as text",
+        ),
+        (
+            '  - {id: g, type: planner_task, text: T, section: incomes, suggestion: {action: add_income, name: N, amount: "2300", kind: remittance, currency: TJS, in_months: [4, 5, 6]}}\n',
+            None,
+        ),
         ("  - {id: g, type: assessment, phase: mid}\n", "'phase' must be one of: pre, post"),
         ("  - {id: g, type: story, text: 42}\n", "'text' must be text"),
     ],
@@ -270,3 +330,49 @@ def test_problem_messages_are_translated_when_shown() -> None:
         "f.yaml", 3, "{what} is missing the key '{key}'", (("what", "a step"), ("key", "text"))
     )
     assert problem.describe() == "f.yaml:3: a step is missing the key 'text'"
+
+
+def test_a_planner_task_names_kind_currency_months_and_amount(tmp_path: Path) -> None:
+    extra = (
+        "  - {id: g, type: planner_task, text: T, section: incomes, suggestion: "
+        '{action: add_income, name: Money from abroad, amount: "2300.50", kind: remittance, '
+        "currency: TJS, in_months: [11, 4, 5]}}\n"
+    )
+    lesson, problems = validate_lesson(
+        write(tmp_path, "t01-x.yaml", LESSON_HEAD + SIX_STEPS + extra)
+    )
+    assert errors(problems) == [] and lesson is not None
+    task = lesson.steps[-1]
+    assert isinstance(task, PlannerTaskStep) and task.suggestion is not None
+    s = task.suggestion
+    assert (s.kind, s.currency, s.in_months, s.amount) == (
+        "remittance",
+        "TJS",
+        (4, 5, 11),
+        Decimal("2300.50"),
+    )
+    assert s.as_dict() == {
+        "action": "add_income",
+        "name": "Money from abroad",
+        "amount": "2300.50",
+        "kind": "remittance",
+        "currency": "TJS",
+        "in_months": [4, 5, 11],
+    }
+
+
+def test_lessons_check_names_the_file_and_line_of_a_bad_planner_task(tmp_path: Path) -> None:
+    import io
+
+    from budget_tutor.lessons import check
+
+    extra = (
+        "  - id: g\n    type: planner_task\n    text: T\n    section: incomes\n"
+        "    suggestion:\n      action: add_income\n      name: N\n"
+        '      amount: "2300"\n      kind: remittance\n      currency: TJS\n'
+        "      in_months: [4, 14]\n"
+    )
+    path = write(tmp_path, "t01-x.yaml", LESSON_HEAD + SIX_STEPS + extra)
+    out = io.StringIO()
+    assert check.run([str(path), "--no-translations"], out) == 1
+    assert f"{path}:25: '14' is not a month: use numbers from 1 to 12" in out.getvalue()
