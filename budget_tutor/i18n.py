@@ -969,6 +969,11 @@ def N_(message: str) -> str:
     return message
 
 
+def NP_(context: str, message: str) -> tuple[str, str]:
+    """Mark a text with its context for extraction; translate it later with :func:`pgettext`."""
+    return context, message
+
+
 def _(message: str) -> str:
     return _lookup("budget_tutor", message) or message
 

@@ -47,8 +47,8 @@ VERSION = "0.1.0"
 BUGS_ADDRESS = "translators@budget-tutor.invalid"
 TRANSLATED_LANGUAGES: tuple[str, ...] = ("tg", "ru")
 #: Names that stay as they are in every language (not checked against the glossary).
-PROPER_NAMES: tuple[str, ...] = ("Budget Tutor",)
-KEYWORDS = ["_", "N_", "gettext", "ngettext:1,2", "pgettext:1c,2", "npgettext:1c,2,3"]
+PROPER_NAMES: tuple[str, ...] = ("Budget Tutor", "budget-tutor")
+KEYWORDS = ["_", "N_", "NP_:1c,2", "gettext", "ngettext:1,2", "pgettext:1c,2", "npgettext:1c,2,3"]
 COMMENT_TAGS = ["Translators:"]
 LANGUAGE_TEAMS = {
     "tg": "Tajik <tg@budget-tutor.invalid>",
@@ -458,13 +458,23 @@ def cmd_compile(locales: Path, out: Report, languages: Sequence[str]) -> None:
 @dataclass(frozen=True)
 class GlossaryTerm:
     english: tuple[str, ...]
+    #: What the check looks for in a translation, per language: the words of the ``tajik`` /
+    #: ``russian`` columns, or the match stems of ``tajik_match`` / ``russian_match`` when given.
     translations: dict[str, tuple[str, ...]]
     note: str
     checked: bool
+    #: The words a translator reads and writes (the ``tajik`` / ``russian`` columns).
+    display: dict[str, tuple[str, ...]] = field(default_factory=dict)
+
+    def words(self, lang: str) -> str:
+        return " / ".join(self.display.get(lang) or self.translations.get(lang, ()))
 
 
 def read_glossary(path: Path) -> list[GlossaryTerm]:
-    """``english,tajik,russian,note,checked``; alternatives separated by `` / ``."""
+    """``english,tajik,russian,tajik_match,russian_match,note,checked``; alternatives are
+    separated by `` / ``. ``tajik``/``russian`` hold the words to use, as a translator writes
+    them; ``*_match`` (optional) the stems the check looks for (``пенси`` finds пенсия, пенсии,
+    пенсионный), so that stems never stand in the columns translators read."""
     terms = []
     with open(path, encoding="utf-8", newline="") as fh:
         for row in csv.DictReader(fh):
@@ -472,12 +482,18 @@ def read_glossary(path: Path) -> list[GlossaryTerm]:
             def alts(text: str | None) -> tuple[str, ...]:
                 return tuple(a.strip() for a in (text or "").split(" / ") if a.strip())
 
+            display = {"tg": alts(row.get("tajik")), "ru": alts(row.get("russian"))}
+            match = {
+                "tg": alts(row.get("tajik_match")) or display["tg"],
+                "ru": alts(row.get("russian_match")) or display["ru"],
+            }
             terms.append(
                 GlossaryTerm(
                     english=alts(row.get("english")),
-                    translations={"tg": alts(row.get("tajik")), "ru": alts(row.get("russian"))},
+                    translations=match,
                     note=(row.get("note") or "").strip(),
                     checked=(row.get("checked") or "yes").strip().lower() != "no",
+                    display=display,
                 )
             )
     return terms
@@ -791,7 +807,7 @@ def check_catalog(
                     result.script.append(f"{where}: {reason}")
             for form in forms:
                 for term in glossary_mismatches(glossary, lang, e.msgid_plural or e.msgid, form):
-                    want = " / ".join(term.translations[lang])
+                    want = term.words(lang)
                     result.glossary.append(f"{where}: {term.english[0]!r} should be {want!r}")
                     break
     if template_ids is not None:

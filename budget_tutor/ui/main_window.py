@@ -696,7 +696,7 @@ class MainWindow(QMainWindow):
                 action.setToolTip(tip)
                 action.setStatusTip(tip)
         self.file_menu.setTitle(_("&File"))
-        self.edit_menu.setTitle(_("&Edit"))
+        self.edit_menu.setTitle(pgettext("menu", "&Edit"))
         self.view_menu.setTitle(_("&View"))
         self.language_menu.setTitle(_("&Language"))
         self.trainer_menu.setTitle(_("&Trainer"))

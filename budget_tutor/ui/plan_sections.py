@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
 )
 
 from budget_tutor import i18n
-from budget_tutor.i18n import _
+from budget_tutor.i18n import _, pgettext
 from budget_tutor.model import (
     ALL_MONTHS,
     EXPENSE_CATEGORY_NAMES,
@@ -417,7 +417,7 @@ class LineSection(QWidget):
         self.table.setAccessibleName(titles[self.section])
         for button, text, tip in (
             (self.add_button, _("&Add"), _("Add a line (Insert)")),
-            (self.edit_button, _("&Edit"), _("Change the selected line (Enter)")),
+            (self.edit_button, pgettext("button", "&Edit"), _("Change the selected line (Enter)")),
             (self.remove_button, _("&Remove"), _("Remove the selected line (Delete)")),
         ):
             button.setText(text)

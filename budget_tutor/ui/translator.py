@@ -1,8 +1,10 @@
 """Qt's own translations and the language-change broadcast.
 
-Qt ships a Russian translation of its own strings (``qtbase_ru.qm``) but none for Tajik; the
-texts Qt would show in Tajik (standard buttons, text-field context menus) are set by
-:mod:`budget_tutor.ui.messages` instead.
+Qt ships a Russian translation of its own strings (``qtbase_ru.qm``, installed for Russian) but
+none for Tajik. :class:`QtTextTranslator`, installed last and so asked first, answers Qt's own
+widgets (standard buttons, text-field menus, the file dialog, the print dialog with its
+Properties and page-setup parts) from our ``budget_tutor`` catalog, by Qt context and Qt's
+English text; whatever it does not know, Qt's own translator or Qt's English answers.
 """
 
 from __future__ import annotations
@@ -13,7 +15,7 @@ from PySide6.QtCore import QCoreApplication, QEvent, QLibraryInfo, QLocale, QObj
 from PySide6.QtWidgets import QApplication
 
 from budget_tutor import i18n
-from budget_tutor.i18n import _, pgettext
+from budget_tutor.i18n import NP_, _, pgettext
 
 #: Qt's locale for each of our languages.
 QT_LOCALES = {"tg": "tg_TJ", "ru": "ru_RU", "en": "en_US"}
@@ -66,6 +68,125 @@ def _english(message: str) -> str:
 
 def _english_p(_context: str, message: str) -> str:
     return message
+
+
+# Translators: the texts of Qt's own print dialog (Ctrl+P), its Properties and page-setup parts.
+# The context names the Qt widget ("Qt QPrintDialog"); Russian may copy Qt's own translation.
+# Paper sizes (A4, Letter, Envelope C5…) are standard names and stay as Qt writes them.
+_QT_DIALOG_TEXTS: tuple[tuple[str, str], ...] = (
+    NP_("Qt QCupsJobWidget", "&Billing information:"),
+    NP_("Qt QCupsJobWidget", "&End:"),
+    NP_("Qt QCupsJobWidget", "&Start:"),
+    NP_("Qt QCupsJobWidget", "Banner Pages"),
+    NP_("Qt QCupsJobWidget", "Classified"),
+    NP_("Qt QCupsJobWidget", "Confidential"),
+    NP_("Qt QCupsJobWidget", "Day (06:00 to 17:59)"),
+    NP_("Qt QCupsJobWidget", "Hold Indefinitely"),
+    NP_("Qt QCupsJobWidget", "Job"),
+    NP_("Qt QCupsJobWidget", "Job &priority:"),
+    NP_("Qt QCupsJobWidget", "Job Control"),
+    NP_("Qt QCupsJobWidget", "Night (18:00 to 05:59)"),
+    NP_("Qt QCupsJobWidget", "None"),
+    NP_("Qt QCupsJobWidget", "Print Immediately"),
+    NP_("Qt QCupsJobWidget", "Scheduled &printing:"),
+    NP_("Qt QCupsJobWidget", "Second Shift (16:00 to 23:59)"),
+    NP_("Qt QCupsJobWidget", "Secret"),
+    NP_("Qt QCupsJobWidget", "Specific Time"),
+    NP_("Qt QCupsJobWidget", "Standard"),
+    NP_("Qt QCupsJobWidget", "Third Shift (00:00 to 07:59)"),
+    NP_("Qt QCupsJobWidget", "Top Secret"),
+    NP_("Qt QCupsJobWidget", "Unclassified"),
+    NP_("Qt QCupsJobWidget", "Weekend (Saturday to Sunday)"),
+    NP_("Qt QPageSetupWidget", "Cicero (CC)"),
+    NP_("Qt QPageSetupWidget", "Custom"),
+    NP_("Qt QPageSetupWidget", "Didot (DD)"),
+    NP_("Qt QPageSetupWidget", "Form"),
+    NP_("Qt QPageSetupWidget", "Height:"),
+    NP_("Qt QPageSetupWidget", "Inches (in)"),
+    NP_("Qt QPageSetupWidget", "Landscape"),
+    NP_("Qt QPageSetupWidget", "Margins"),
+    NP_("Qt QPageSetupWidget", "Millimeters (mm)"),
+    NP_("Qt QPageSetupWidget", "Orientation"),
+    NP_("Qt QPageSetupWidget", "Page &order:"),
+    NP_("Qt QPageSetupWidget", "Page Layout"),
+    NP_("Qt QPageSetupWidget", "Page size:"),
+    NP_("Qt QPageSetupWidget", "Pages &per sheet:"),
+    NP_("Qt QPageSetupWidget", "Paper"),
+    NP_("Qt QPageSetupWidget", "Paper source:"),
+    NP_("Qt QPageSetupWidget", "Pica (P̸)"),
+    NP_("Qt QPageSetupWidget", "Points (pt)"),
+    NP_("Qt QPageSetupWidget", "Portrait"),
+    NP_("Qt QPageSetupWidget", "Reverse landscape"),
+    NP_("Qt QPageSetupWidget", "Reverse portrait"),
+    NP_("Qt QPageSetupWidget", "Width:"),
+    NP_("Qt QPageSetupWidget", "bottom margin"),
+    NP_("Qt QPageSetupWidget", "left margin"),
+    NP_("Qt QPageSetupWidget", "mm"),
+    NP_("Qt QPageSetupWidget", "right margin"),
+    NP_("Qt QPageSetupWidget", "top margin"),
+    NP_("Qt QPrintDialog", "&Options <<"),
+    NP_("Qt QPrintDialog", "&Options >>"),
+    NP_("Qt QPrintDialog", "&Print"),
+    NP_("Qt QPrintDialog", "All Pages"),
+    NP_("Qt QPrintDialog", "Bottom to Top, Left to Right"),
+    NP_("Qt QPrintDialog", "Bottom to Top, Right to Left"),
+    NP_("Qt QPrintDialog", "Even Pages"),
+    NP_("Qt QPrintDialog", "Left to Right, Bottom to Top"),
+    NP_("Qt QPrintDialog", "Left to Right, Top to Bottom"),
+    NP_("Qt QPrintDialog", "Local file"),
+    NP_("Qt QPrintDialog", "Odd Pages"),
+    NP_("Qt QPrintDialog", "Print"),
+    NP_("Qt QPrintDialog", "Print to File (PDF)"),
+    NP_("Qt QPrintDialog", "Right to Left, Bottom to Top"),
+    NP_("Qt QPrintDialog", "Right to Left, Top to Bottom"),
+    NP_("Qt QPrintDialog", "Top to Bottom, Left to Right"),
+    NP_("Qt QPrintDialog", "Top to Bottom, Right to Left"),
+    NP_("Qt QPrintDialog", "Write PDF file"),
+    NP_("Qt QPrintPreviewDialog", "Page Setup"),
+    NP_("Qt QPrintPropertiesDialog", "Job Options"),
+    NP_("Qt QPrintPropertiesDialog", "Printer Properties"),
+    NP_("Qt QPrintPropertiesWidget", "Advanced"),
+    NP_("Qt QPrintPropertiesWidget", "Form"),
+    NP_("Qt QPrintPropertiesWidget", "Page"),
+    NP_("Qt QPrintPropertiesWidget", "There are conflicts in some options. Please fix them."),
+    NP_("Qt QPrintSettingsOutput", "Collate"),
+    NP_("Qt QPrintSettingsOutput", "Color"),
+    NP_("Qt QPrintSettingsOutput", "Color Mode"),
+    NP_("Qt QPrintSettingsOutput", "Copies"),
+    NP_("Qt QPrintSettingsOutput", "Copies:"),
+    NP_("Qt QPrintSettingsOutput", "Current Page"),
+    NP_("Qt QPrintSettingsOutput", "Double Sided Printing"),
+    NP_("Qt QPrintSettingsOutput", "Form"),
+    NP_("Qt QPrintSettingsOutput", "Grayscale"),
+    NP_("Qt QPrintSettingsOutput", "Long side binding"),
+    NP_("Qt QPrintSettingsOutput", "Off"),
+    NP_("Qt QPrintSettingsOutput", "Options"),
+    NP_("Qt QPrintSettingsOutput", "Output Settings"),
+    NP_("Qt QPrintSettingsOutput", "Page &Set:"),
+    NP_("Qt QPrintSettingsOutput", "Pages"),
+    NP_("Qt QPrintSettingsOutput", "Pages from"),
+    NP_("Qt QPrintSettingsOutput", "Print all"),
+    NP_("Qt QPrintSettingsOutput", "Print range"),
+    NP_("Qt QPrintSettingsOutput", "Reverse"),
+    NP_("Qt QPrintSettingsOutput", "Selection"),
+    NP_("Qt QPrintSettingsOutput", "Short side binding"),
+    NP_(
+        "Qt QPrintSettingsOutput",
+        "Specify pages or ranges separated by commas. Ranges are specified by two numbers "
+        "separated by a hyphen. E.g: 3,5-7,9 prints pages 3, 5, 6, 7 and 9.",
+    ),
+    NP_("Qt QPrintSettingsOutput", "to"),
+    NP_("Qt QPrintWidget", "&Name:"),
+    NP_("Qt QPrintWidget", "Form"),
+    NP_("Qt QPrintWidget", "Location:"),
+    NP_("Qt QPrintWidget", "Output &file:"),
+    NP_("Qt QPrintWidget", "P&roperties"),
+    NP_("Qt QPrintWidget", "Preview"),
+    NP_("Qt QPrintWidget", "Printer"),
+    NP_("Qt QPrintWidget", "Type:"),
+    NP_("Qt QTabBar", "Scroll Left"),
+    NP_("Qt QTabBar", "Scroll Right"),
+)
 
 
 def _qt_texts(
@@ -144,6 +265,8 @@ def _qt_texts(
             ("QAbstractFileIconProvider", "File"): pgettext("file dialog", "File"),
         }
     )
+    for context, text in _QT_DIALOG_TEXTS:
+        texts[(context.removeprefix("Qt "), text)] = pgettext(context, text)
     return texts
 
 
