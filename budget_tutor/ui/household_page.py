@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import dataclasses
 import logging
+from collections.abc import Callable
 from functools import partial
 from pathlib import Path
 
@@ -29,6 +30,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from budget_tutor import text_rules
 from budget_tutor.i18n import _, ngettext
 from budget_tutor.model import Household, Plan
 from budget_tutor.storage import HouseholdInfo, StorageError
@@ -65,6 +67,7 @@ class NameDialog(QDialog):
         self.people_label.setBuddy(self.people_spin)
         self.region_label.setBuddy(self.region_edit)
         self.problem_label = QLabel(self)
+        self.problem_label.setTextFormat(Qt.TextFormat.PlainText)  # may quote a field's name
         self.problem_label.setStyleSheet("color: #b00020; font-weight: bold;")
         self.problem_label.setWordWrap(True)
         self.problem_label.hide()
@@ -95,9 +98,23 @@ class NameDialog(QDialog):
     def name(self) -> str:
         return " ".join(self.name_edit.text().split())
 
+    def text_problem(self) -> str | None:
+        """What is wrong with the typed texts (the core's one rule), the field named; or None."""
+        fields = [(self.name_label, self.name_edit)]
+        if self.full:
+            fields.append((self.region_label, self.region_edit))
+        for label, edit in fields:
+            problem = text_rules.text_problem(edit.text())
+            if problem is not None:
+                return problem.message_for(label.text().replace("&", "").rstrip(":"))
+        return None
+
     def _on_ok(self) -> None:
-        if not self.name():
-            self.problem_label.setText(_("Enter a name."))
+        problem = self.text_problem()
+        if problem is None and not self.name():
+            problem = _("Enter a name.")
+        if problem is not None:
+            self.problem_label.setText(problem)
             self.problem_label.show()
             self.name_edit.setFocus()
             return
@@ -124,7 +141,11 @@ class NameDialog(QDialog):
 
 
 class HouseholdPage(QWidget):
-    """The list of households on this computer and what can be done with them."""
+    """The list of households on this computer and what can be done with them.
+
+    Every action that shows, copies, renames, deletes or brings back a household with a PIN asks
+    for the PIN first (:meth:`_with_pin`); wrong tries slow down (core ``PinGuard``).
+    """
 
     household_opened = Signal(int)
 
@@ -170,6 +191,9 @@ class HouseholdPage(QWidget):
         self.trash_menu = QMenu(self.trash_button)
         self.trash_button.setMenu(self.trash_menu)
         self.trash_menu.aboutToShow.connect(self._fill_trash_menu)
+        # trainer mode only: a family forgot its PIN
+        self.clear_pin_button = button("action-pin")
+        self.clear_pin_button.setStyleSheet("color: #b00020;")
 
         self.open_button.clicked.connect(self.open_selected)
         self.new_button.clicked.connect(self.new_household)
@@ -179,6 +203,8 @@ class HouseholdPage(QWidget):
         self.pin_button.clicked.connect(self.pin_selected)
         self.sample_button.clicked.connect(self.open_sample)
         self.import_button.clicked.connect(self.import_plan_file)
+        self.clear_pin_button.clicked.connect(self.clear_forgotten_pin)
+        session.trainer_mode_changed.connect(lambda _on: self._update_buttons())
 
         # "X was deleted. [Undo]"
         self.undo_banner = QFrame(self)
@@ -209,6 +235,7 @@ class HouseholdPage(QWidget):
             )
         ):
             actions.addWidget(b, i // 3, i % 3)
+        actions.addWidget(self.clear_pin_button, 3, 0, 1, 3)
         layout = QVBoxLayout(self)
         layout.addWidget(self.title_label)
         layout.addWidget(self.hint_label)
@@ -266,7 +293,8 @@ class HouseholdPage(QWidget):
                 self.list.setCurrentRow(row)
 
     def _update_buttons(self) -> None:
-        has = self.list.currentItem() is not None
+        item = self.list.currentItem()
+        has = item is not None
         writable = not self.session.read_only
         for b in (self.rename_button, self.duplicate_button, self.delete_button, self.pin_button):
             b.setEnabled(has and writable)
@@ -279,6 +307,9 @@ class HouseholdPage(QWidget):
         )
         for widget in creators:
             widget.setEnabled(writable)
+        info = self.selected() if has else None
+        self.clear_pin_button.setVisible(self.session.trainer_mode)
+        self.clear_pin_button.setEnabled(info is not None and info.has_pin and writable)
 
     def _discard_dialogs(self) -> None:
         """Dialogs of earlier actions are deleted when a new one opens (no pile-up)."""
@@ -290,27 +321,46 @@ class HouseholdPage(QWidget):
         if self.pin_dialog is not None and not self.pin_dialog.isVisible():
             self.pin_dialog = None
 
+    # -- the PIN guard ------------------------------------------------------------------------
+
+    def _with_pin(
+        self, info: HouseholdInfo, purpose: str, action: Callable[[str | None], None]
+    ) -> None:
+        """Run ``action(pin)`` at once for a household without a PIN; for one with a PIN, only
+        after the PIN dialog accepted the right PIN (wrong tries slow down)."""
+        if not info.has_pin:
+            action(None)
+            return
+        self._discard_dialogs()
+        guard = self.session.pin_guard
+        self.pin_dialog = PinDialog(
+            "check",
+            info.name,
+            partial(guard.try_pin, info.id),
+            purpose=purpose,
+            wait=partial(guard.wait_seconds, info.id),
+            parent=self,
+        )
+        dialog = self.pin_dialog
+        dialog.accepted.connect(lambda: action(dialog.pin))
+        dialog.open()
+
+    def _pin_still_right(self, info: HouseholdInfo, pin: str | None) -> bool:
+        """Check again in the core just before acting (the dialog may be stale)."""
+        if not info.has_pin:
+            return True
+        return self.session.pin_allows(info.id, pin)
+
     # -- opening ------------------------------------------------------------------------------
 
     def open_selected(self) -> None:
         info = self.selected()
         if info is None:
             return
-        if info.has_pin:
-            self._discard_dialogs()
-            self.pin_dialog = PinDialog(
-                "check",
-                info.name,
-                partial(self.session.store.verify_pin, info.id),
-                parent=self,
-            )
-            self.pin_dialog.accepted.connect(lambda hid=info.id: self._open(hid))
-            self.pin_dialog.open()
-            return
-        self._open(info.id)
+        self._with_pin(info, "open", lambda pin, hid=info.id: self._open(hid, pin))
 
-    def _open(self, household_id: int) -> None:
-        self.session.open_household(household_id)
+    def _open(self, household_id: int, pin: str | None = None) -> None:
+        self.session.open_household(household_id, pin=pin)
         if self.session.household_id == household_id:
             self.household_opened.emit(household_id)
 
@@ -350,14 +400,18 @@ class HouseholdPage(QWidget):
         info = self.selected()
         if info is None:
             return
+        self._with_pin(info, "rename", lambda pin, info=info: self._ask_new_name(info, pin))
+
+    def _ask_new_name(self, info: HouseholdInfo, pin: str | None) -> None:
         self._discard_dialogs()
         self.name_dialog = NameDialog(_("Rename the household"), info.name, parent=self)
-        self.name_dialog.accepted.connect(lambda hid=info.id: self._rename(hid))
+        self.name_dialog.accepted.connect(lambda: self._rename(info, pin))
         self.name_dialog.open()
 
-    def _rename(self, household_id: int) -> None:
-        if self.name_dialog is None:
+    def _rename(self, info: HouseholdInfo, pin: str | None = None) -> None:
+        if self.name_dialog is None or not self._pin_still_right(info, pin):
             return
+        household_id = info.id
         name = self.name_dialog.name()
         if self.session.household_id == household_id and self.session.plan is not None:
             # The open household: rename through the plan, so undo covers it.
@@ -375,18 +429,22 @@ class HouseholdPage(QWidget):
         info = self.selected()
         if info is None:
             return
+        self._with_pin(info, "duplicate", lambda pin, info=info: self._ask_copy_name(info, pin))
+
+    def _ask_copy_name(self, info: HouseholdInfo, pin: str | None) -> None:
         # Translators: the suggested name of a copy of a household's plan.
         suggestion = _("{name} (copy)").format(name=info.name)[:MAX_NAME]
         self._discard_dialogs()
         self.name_dialog = NameDialog(_("Duplicate the household"), suggestion, parent=self)
-        self.name_dialog.accepted.connect(lambda hid=info.id: self._duplicate(hid))
+        self.name_dialog.accepted.connect(lambda: self._duplicate(info, pin))
         self.name_dialog.open()
 
-    def _duplicate(self, household_id: int) -> None:
-        if self.name_dialog is None:
+    def _duplicate(self, info: HouseholdInfo, pin: str | None = None) -> None:
+        if self.name_dialog is None or not self._pin_still_right(info, pin):
             return
         try:
-            new_id = self.session.store.duplicate_household(household_id, self.name_dialog.name())
+            # the copy keeps the PIN of the original (Store.duplicate_household)
+            new_id = self.session.store.duplicate_household(info.id, self.name_dialog.name())
         except StorageError as exc:
             self.session.show_error(str(exc))
             return
@@ -399,11 +457,16 @@ class HouseholdPage(QWidget):
         info = self.selected()
         if info is None:
             return
+        self._with_pin(info, "delete", lambda pin, info=info: self._delete(info, pin))
+
+    def _delete(self, info: HouseholdInfo, pin: str | None = None) -> None:
         question = _(
             'Delete "{name}"? Its plan and lesson progress go to the deleted households, '
             "where they can be brought back."
         ).format(name=info.name)
         if not messages.confirm(self, _("Delete a household"), question, danger=True):
+            return
+        if not self._pin_still_right(info, pin):
             return
         try:
             self.session.store.delete_household(info.id)
@@ -421,18 +484,21 @@ class HouseholdPage(QWidget):
         info = self._last_deleted
         if info is None:
             return
-        self._restore(info.id)
-        self._last_deleted = None
-        self.undo_banner.hide()
+        self._with_pin(info, "restore", lambda pin, info=info: self._restore(info, pin))
 
-    def _restore(self, household_id: int) -> None:
+    def _restore(self, info: HouseholdInfo, pin: str | None = None) -> None:
+        if not self._pin_still_right(info, pin):
+            return
         try:
-            self.session.store.undelete_household(household_id)
+            self.session.store.undelete_household(info.id)
         except StorageError as exc:
             self.session.show_error(str(exc))
             return
+        if self._last_deleted is not None and self._last_deleted.id == info.id:
+            self._last_deleted = None
+            self.undo_banner.hide()
         self.refresh()
-        self.select(household_id)
+        self.select(info.id)
 
     def _fill_trash_menu(self) -> None:
         self.trash_menu.clear()
@@ -448,8 +514,14 @@ class HouseholdPage(QWidget):
         for info in deleted:
             # Menu texts are plain text; "&" would become a shortcut, so double it.
             label = _("Bring back {name}").format(name=info.name.replace("&", "&&"))
+            if info.has_pin:
+                label = _("{details} (PIN)").format(details=label)
             action = self.trash_menu.addAction(label)
-            action.triggered.connect(lambda _c=False, hid=info.id: self._restore(hid))
+            action.triggered.connect(lambda _c=False, info=info: self.bring_back(info))
+
+    def bring_back(self, info: HouseholdInfo) -> None:
+        """Bring a deleted household back (its PIN first, if it has one)."""
+        self._with_pin(info, "restore", lambda pin, info=info: self._restore(info, pin))
 
     # -- PIN ------------------------------------------------------------------------------------
 
@@ -458,11 +530,13 @@ class HouseholdPage(QWidget):
         if info is None:
             return
         self._discard_dialogs()
+        guard = self.session.pin_guard
         self.pin_dialog = PinDialog(
             "set",
             info.name,
-            partial(self.session.store.verify_pin, info.id),
+            partial(guard.try_pin, info.id),
             has_pin=info.has_pin,
+            wait=partial(guard.wait_seconds, info.id),
             parent=self,
         )
         self.pin_dialog.accepted.connect(lambda hid=info.id: self._set_pin(hid))
@@ -478,28 +552,86 @@ class HouseholdPage(QWidget):
             self.session.show_error(str(exc))
         self.refresh()
 
+    def clear_forgotten_pin(self) -> None:
+        """Trainer mode: remove a PIN nobody remembers, after a clear warning."""
+        info = self.selected()
+        if info is None or not info.has_pin or not self.session.trainer_mode:
+            return
+        warning = _(
+            'Remove the PIN of "{name}" without knowing it? After this, anyone using this laptop '
+            "can open its plan. Do it only when the family itself asks and you are sure this is "
+            "their household. They can set a new PIN afterwards."
+        ).format(name=info.name)
+        if not messages.confirm(self, _("Clear a forgotten PIN"), warning, danger=True):
+            return
+        try:
+            self.session.pin_guard.clear_forgotten_pin(info.id)
+        except StorageError as exc:
+            self.session.show_error(str(exc))
+            return
+        self.refresh()
+        self.select(info.id)
+
     # -- samples and plan files -----------------------------------------------------------------
 
-    def sample_plans(self) -> list[Plan]:
-        """The sample households, with their names in the language of the screen."""
-        from budget_tutor.samples import localized_samples
+    def sample_choices(self) -> list[tuple[str, Plan]]:
+        """The sample households (id, plan), with names in the language of the screen."""
+        from budget_tutor.samples import SAMPLES, localized
 
-        return localized_samples()
+        return [(sample_id, localized(build())) for sample_id, build in SAMPLES.items()]
+
+    def sample_plans(self) -> list[Plan]:
+        return [plan for _id, plan in self.sample_choices()]
 
     def open_sample(self) -> None:
-        plans = self.sample_plans()
-        if not plans:
+        from budget_tutor import demo
+        from budget_tutor.samples import build_sample
+
+        choices = self.sample_choices()
+        if not choices:
             self.session.show_error(_("No sample households are installed."))
             return
         choice = messages.ask_choice(
             self,
             _("Open a sample household"),
             _("Sample households are made-up families to practise with. Choose one:"),
-            [p.household.name for p in plans],
+            [plan.household.name for _id, plan in choices],
         )
         if choice < 0:
             return
-        self._create_and_open(plans[choice])
+        sample_id, plan = choices[choice]
+        store = self.session.store
+        names = (plan.household.name, build_sample(sample_id).household.name)
+        try:
+            existing = demo.sample_households(store, sample_id, names)
+        except StorageError as exc:
+            self.session.show_error(str(exc))
+            return
+        if existing:
+            infos = {info.id: info for info in self.households()}
+            info = infos.get(existing[0])
+            if info is not None:
+                answer = messages.ask_choice(
+                    self,
+                    _("Open a sample household"),
+                    _(
+                        '"{name}" is already on this computer. Open it as it is now, or make a '
+                        "fresh copy of the sample?"
+                    ).format(name=info.name),
+                    [_("Open the one already here"), _("Make a fresh copy")],
+                )
+                if answer < 0:
+                    return
+                if answer == 0:
+                    self.select(info.id)
+                    self._with_pin(info, "open", lambda pin, hid=info.id: self._open(hid, pin))
+                    return
+        hid = self._create_and_open(plan)
+        if hid is not None:
+            try:
+                demo.remember_sample(store, sample_id, hid)
+            except StorageError as exc:
+                log.warning("cannot remember the sample household: %s", exc)
 
     def import_plan_file(self) -> None:
         from budget_tutor.planfile import load_plan_file
@@ -540,7 +672,7 @@ class HouseholdPage(QWidget):
         self.list.setAccessibleName(_("Households"))
         for b, text, tip in (
             (self.open_button, _("&Open"), _("Open the chosen household's plan (Enter)")),
-            (self.new_button, _("&New household…"), _("Create a new household")),
+            (self.new_button, _("&New household…"), _("Create a new household (Ctrl+N)")),
             (self.rename_button, _("Re&name…"), _("Change the household's name")),
             (self.duplicate_button, _("D&uplicate…"), _("Make a copy of the plan to try ideas")),
             (self.pin_button, _("&PIN…"), _("Set, change or remove a privacy PIN")),
@@ -548,6 +680,11 @@ class HouseholdPage(QWidget):
             (self.sample_button, _("Open a &sample…"), _("A made-up family to practise with")),
             (self.import_button, _("&Import a plan file…"), _("Add a household from a plan file")),
             (self.trash_button, _("Deleted households"), _("Bring back a deleted household")),
+            (
+                self.clear_pin_button,
+                _("Clear a forgotten PIN…"),
+                _("Trainer mode: remove the PIN of the chosen household when nobody remembers it"),
+            ),
         ):
             b.setText(text)
             b.setToolTip(tip)

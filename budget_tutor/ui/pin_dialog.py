@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QEvent, Qt
+from PySide6.QtCore import QEvent, Qt, QTimer
 from PySide6.QtWidgets import (
     QCheckBox,
     QDialog,
@@ -20,9 +20,19 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from budget_tutor.i18n import _
+from budget_tutor.i18n import N_, _, ngettext
+from budget_tutor.pin_guard import PinCheck
 from budget_tutor.storage import PIN_MAX_LENGTH, PIN_MIN_LENGTH
 from budget_tutor.ui import messages
+
+#: What the PIN is asked for ("check" mode): the sentence under the title names the action.
+PURPOSES = {
+    "open": N_('"{name}" has a PIN. Enter it to open the plan.'),
+    "duplicate": N_('"{name}" has a PIN. Enter it to make a copy of the plan.'),
+    "rename": N_('"{name}" has a PIN. Enter it to rename the household.'),
+    "delete": N_('"{name}" has a PIN. Enter it to delete the household.'),
+    "restore": N_('"{name}" has a PIN. Enter it to bring the household back.'),
+}
 
 
 def _pin_field(parent: QWidget) -> QLineEdit:
@@ -34,27 +44,39 @@ def _pin_field(parent: QWidget) -> QLineEdit:
 
 
 class PinDialog(QDialog):
-    """``mode="check"`` asks for the PIN that opens a household (``check`` verifies it);
-    ``mode="set"`` sets, changes or removes it (``check`` verifies the current PIN, if any)."""
+    """``mode="check"`` asks for the PIN before an action on a household (``purpose``: one of
+    :data:`PURPOSES`); ``mode="set"`` sets, changes or removes it. ``check`` verifies the current
+    PIN and returns a :class:`~budget_tutor.pin_guard.PinCheck` (or a bool); ``wait`` tells how
+    many seconds remain before the next try is allowed: while it runs, OK is disabled and a
+    countdown is shown. The PIN that was right is kept in :attr:`pin`."""
 
     def __init__(
         self,
         mode: str,
         household_name: str,
-        check: Callable[[str], bool] | None = None,
+        check: Callable[[str], PinCheck | bool] | None = None,
         *,
         has_pin: bool = False,
+        purpose: str = "open",
+        wait: Callable[[], int] | None = None,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
-        if mode not in ("check", "set"):
+        if mode not in ("check", "set") or purpose not in PURPOSES:
             raise ValueError(mode)
         self.mode = mode
+        self.purpose = purpose
         self.household_name = household_name
         self.check = check
+        self.wait = wait
         self.has_pin = has_pin
+        self.pin: str | None = None
         self.new_pin: str | None = None
         self.remove_pin = False
+        self._wrong = False
+        self.countdown = QTimer(self)
+        self.countdown.setInterval(1000)
+        self.countdown.timeout.connect(self.update_wait)
         self.setModal(True)
         self.setWindowModality(Qt.WindowModality.WindowModal)
         self.intro_label = QLabel(self)
@@ -114,6 +136,45 @@ class PinDialog(QDialog):
         layout.addWidget(self.buttons)
         self.retranslate_ui()
         (self.current_edit if mode == "check" or has_pin else self.new_edit).setFocus()
+        self.update_wait()
+
+    def asks_current_pin(self) -> bool:
+        return self.mode == "check" or self.has_pin
+
+    def seconds_to_wait(self) -> int:
+        if self.wait is None or not self.asks_current_pin():
+            return 0
+        return max(0, int(self.wait()))
+
+    def update_wait(self) -> None:
+        """Show how long until the next try (OK disabled meanwhile); called every second."""
+        seconds = self.seconds_to_wait()
+        self.ok_button.setEnabled(seconds == 0)
+        self.current_edit.setEnabled(seconds == 0)
+        if seconds:
+            if self._wrong:
+                text = ngettext(
+                    "That PIN is not right. You can try again in {n} second.",
+                    "That PIN is not right. You can try again in {n} seconds.",
+                    seconds,
+                )
+            else:
+                text = ngettext(
+                    "Too many wrong PINs. You can try again in {n} second.",
+                    "Too many wrong PINs. You can try again in {n} seconds.",
+                    seconds,
+                )
+            self._problem(text.format(n=seconds))
+            if not self.countdown.isActive():
+                self.countdown.start()
+            return
+        if self.countdown.isActive():  # the wait is over
+            self.countdown.stop()
+            if self._wrong:
+                self._problem(_("That PIN is not right. Try again."))
+            else:
+                self.problem_label.hide()
+            self.current_edit.setFocus()
 
     def _on_remove_toggled(self, on: bool) -> None:
         self.new_edit.setEnabled(not on)
@@ -124,13 +185,21 @@ class PinDialog(QDialog):
         self.problem_label.show()
 
     def _on_ok(self) -> None:
-        if self.mode == "check" or self.has_pin:
-            pin = self.current_edit.text()
-            if self.check is not None and not self.check(pin):
-                self.current_edit.clear()
-                self.current_edit.setFocus()
-                self._problem(_("That PIN is not right. Try again."))
+        if self.asks_current_pin():
+            if self.seconds_to_wait():
+                self.update_wait()
                 return
+            pin = self.current_edit.text()
+            result = self.check(pin) if self.check is not None else True
+            ok = result if isinstance(result, bool) else result.ok
+            if not ok:
+                self.current_edit.clear()
+                self._wrong = not (isinstance(result, PinCheck) and result.refused)
+                self._problem(_("That PIN is not right. Try again."))
+                self.update_wait()
+                return
+            self._wrong = False
+            self.pin = pin
         if self.mode == "set":
             if self.has_pin and self.remove_check.isChecked():
                 self.remove_pin = True
@@ -160,9 +229,7 @@ class PinDialog(QDialog):
     def retranslate_ui(self) -> None:
         if self.mode == "check":
             self.setWindowTitle(_("Enter the PIN"))
-            self.intro_label.setText(
-                _('"{name}" has a PIN. Enter it to open the plan.').format(name=self.household_name)
-            )
+            self.intro_label.setText(_(PURPOSES[self.purpose]).format(name=self.household_name))
             self.current_label.setText(_("&PIN:"))
         else:
             self.setWindowTitle(_("Privacy PIN"))

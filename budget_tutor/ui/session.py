@@ -21,6 +21,7 @@ from budget_tutor.i18n import _
 from budget_tutor.model import Plan
 
 if TYPE_CHECKING:
+    from budget_tutor.pin_guard import PinGuard
     from budget_tutor.storage import Store
 
 #: Font scale in presentation (projector) mode.
@@ -72,11 +73,48 @@ class AppSession(QObject):
         #: Undo/redo of the open household's plan (core :class:`PlanHistory`); None: none open.
         self.history: PlanHistory | None = None
         self._boxes: list[QWidget] = []  # open non-modal message boxes (kept alive)
+        self._pin_guard: PinGuard | None = None
 
     # -- households ---------------------------------------------------------------------------
 
-    def open_household(self, household_id: int) -> None:
-        """Load a household's plan and make it current (the undo history starts afresh)."""
+    @property
+    def pin_guard(self) -> PinGuard:
+        """Checks PINs with a growing wait after wrong tries (core :class:`PinGuard`)."""
+        if self._pin_guard is None:
+            from budget_tutor.pin_guard import PinGuard
+
+            self._pin_guard = PinGuard(self.store)
+        return self._pin_guard
+
+    def has_pin(self, household_id: int) -> bool:
+        """Whether the household is behind a PIN (a store without PINs: never)."""
+        lookup = getattr(self.store, "household", None)
+        if lookup is None:
+            return False
+        return bool(lookup(household_id).has_pin)
+
+    def pin_allows(self, household_id: int, pin: str | None) -> bool:
+        """True when the household has no PIN or ``pin`` opens it now (wrong tries count and
+        slow the next ones down); otherwise the user is told why and the result is False."""
+        try:
+            if not self.has_pin(household_id):
+                return True
+            if pin is None:
+                self.show_error(_("This household has a PIN. Enter it first."))
+                return False
+            result = self.pin_guard.try_pin(household_id, pin)
+        except _storage_errors() as exc:
+            self.show_error(str(exc))
+            return False
+        if not result.ok:
+            self.show_error(_("That PIN is not right. Try again."))
+        return result.ok
+
+    def open_household(self, household_id: int, *, pin: str | None = None) -> None:
+        """Load a household's plan and make it current (the undo history starts afresh).
+        A household with a PIN opens only with its ``pin``."""
+        if not self.pin_allows(household_id, pin):
+            return
         try:
             plan = self.store.load_plan(household_id)
         except _storage_errors() as exc:

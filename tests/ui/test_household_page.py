@@ -137,6 +137,8 @@ def test_pin_set_check_and_remove(qtbot, page, store):
     qtbot.mouseClick(d.ok_button, Qt.MouseButton.LeftButton)
     assert page.session.household_id is None
     assert "not right" in d.problem_label.text()
+    assert "1 second" in d.problem_label.text() and not d.ok_button.isEnabled()
+    qtbot.waitUntil(d.ok_button.isEnabled, timeout=3000)  # the real clock: one second
     qtbot.keyClicks(d.current_edit, "2468")
     with qtbot.waitSignal(page.household_opened):
         qtbot.mouseClick(d.ok_button, Qt.MouseButton.LeftButton)
