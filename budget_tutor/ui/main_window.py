@@ -211,6 +211,12 @@ class MainWindow(QMainWindow):
         self.households_action = QAction(icons.icon("nav-households"), "", self)
         self.households_action.setShortcut(QKeySequence("Ctrl+H"))
         self.households_action.triggered.connect(self.show_households)
+        self.new_household_action = QAction(icons.icon("action-add"), "", self)
+        self.new_household_action.setShortcut(QKeySequence("Ctrl+N"))
+        self.new_household_action.triggered.connect(self.new_household)
+        self.reset_demo_action = QAction(self)
+        self.reset_demo_action.triggered.connect(self.reset_demo)
+        self.reset_demo_action.setEnabled(False)
         self.import_action = QAction(icons.icon("action-import"), "", self)
         self.import_action.triggered.connect(self.household_page.import_plan_file)
         self.export_action = QAction(icons.icon("action-export"), "", self)
@@ -296,6 +302,7 @@ class MainWindow(QMainWindow):
     def _build_menus(self) -> None:
         menubar = self.menuBar()
         self.file_menu = QMenu(self)
+        self.file_menu.addAction(self.new_household_action)
         self.file_menu.addAction(self.households_action)
         self.file_menu.addAction(self.import_action)
         self.file_menu.addAction(self.export_action)
@@ -326,6 +333,8 @@ class MainWindow(QMainWindow):
         self.trainer_menu.addAction(self.trainer_action)
         self.trainer_menu.addAction(self.reload_translations_action)
         self.trainer_menu.addAction(self.translation_folder_action)
+        self.trainer_menu.addSeparator()
+        self.trainer_menu.addAction(self.reset_demo_action)
         self.help_menu = QMenu(self)
         self.help_menu.addAction(self.help_action)
         for menu in (
@@ -474,6 +483,7 @@ class MainWindow(QMainWindow):
         self.handout_action.setEnabled(open_)
         self.print_action.setEnabled(open_)
         self.import_action.setEnabled(not first_run and not self.session.read_only)
+        self.new_household_action.setEnabled(not first_run and not self.session.read_only)
         self.toolbar.setVisible(not first_run)
         self.menuBar().setVisible(not first_run)
         self._update_history_actions()
@@ -529,6 +539,7 @@ class MainWindow(QMainWindow):
         self.trainer_action.setChecked(on)
         self.reload_translations_action.setEnabled(on)
         self.translation_folder_action.setEnabled(on)
+        self.reset_demo_action.setEnabled(on and not self.session.read_only)
         self.statusBar().showMessage(
             _("Trainer mode is on.") if on else _("Trainer mode is off."), 4000
         )
@@ -569,6 +580,69 @@ class MainWindow(QMainWindow):
             self.help_dialog = HelpDialog(self)
         self.help_dialog.show()
         self.help_dialog.raise_()
+
+    # -- households -------------------------------------------------------------------------
+
+    def new_household(self) -> None:
+        """Ctrl+N from anywhere: the household list with the new-household dialog open."""
+        if self.session.read_only or self.stack.currentWidget() is self.start_page:
+            return
+        self.show_households()
+        self.household_page.new_household()
+
+    def reset_demo(self) -> None:
+        """Trainer mode: every sample household back as it was at first (after a backup)."""
+        from budget_tutor import demo
+        from budget_tutor.samples import SAMPLES, localized
+
+        if not self.session.trainer_mode or self.session.read_only:
+            return
+        store = self.session.store
+        plans = {sample_id: localized(build()) for sample_id, build in SAMPLES.items()}
+        english = {sample_id: [build().household.name] for sample_id, build in SAMPLES.items()}
+        try:
+            names = {info.id: info.name for info in store.list_households()}
+            affected = sorted(
+                {
+                    names[hid]
+                    for sample_id, plan in plans.items()
+                    for hid in demo.sample_households(
+                        store, sample_id, [plan.household.name, *english[sample_id]]
+                    )
+                }
+            )
+        except StorageError as exc:
+            self.session.show_error(str(exc))
+            return
+        listed = ", ".join(f"“{name}”" for name in affected) or "—"
+        question = _(
+            "Reset the demo? The sample households on this computer ({households}) are put back "
+            "as they were at first: their plans, names and scenarios, with no PIN and no lesson "
+            "progress. Samples that are missing are added again. Other households are not "
+            "changed. A backup is made first, so the reset can be undone by restoring it."
+        ).format(households=listed)
+        if not messages.confirm(self, _("Reset the demo"), question, danger=True):
+            return
+        try:
+            result = demo.reset_demo(store, plans, english)
+        except StorageError as exc:
+            self.session.show_error(str(exc))
+            self.household_page.refresh()
+            return
+        if self.session.household_id in result.reset:  # show the fresh plan, a fresh undo
+            self.session.open_household(self.session.household_id)
+        self.household_page.refresh()
+        count = len(result.reset) + len(result.created)
+        self.statusBar().showMessage(
+            i18n.ngettext(
+                "The demo was reset: {n} sample household is as it was at first. A backup was "
+                "made first.",
+                "The demo was reset: {n} sample households are as they were at first. A backup "
+                "was made first.",
+                count,
+            ).format(n=count),
+            8000,
+        )
 
     # -- files ------------------------------------------------------------------------------
 
@@ -659,6 +733,12 @@ class MainWindow(QMainWindow):
             action.setStatusTip(tip)
         texts = (
             (self.households_action, _("&Households"), _("Choose another household (Ctrl+H)")),
+            (self.new_household_action, _("&New household…"), _("Create a new household (Ctrl+N)")),
+            (
+                self.reset_demo_action,
+                _("Reset the &demo…"),
+                _("Put the sample households back as they were at first (a backup is made first)"),
+            ),
             (self.import_action, _("&Import a plan file…"), _("Add a household from a plan file")),
             (self.export_action, _("&Export the plan file…"), _("Save this plan to a file")),
             (
