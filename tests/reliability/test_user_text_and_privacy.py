@@ -14,6 +14,7 @@ the QSettings file, temporary files, window titles, B's pages, B's export, or B'
 from __future__ import annotations
 
 import dataclasses
+import json
 import tempfile
 from collections.abc import Iterator
 from pathlib import Path
@@ -23,7 +24,7 @@ from PySide6.QtWidgets import QApplication
 
 from budget_tutor import i18n, paths, planfile
 from budget_tutor.model import Plan
-from budget_tutor.storage import Store
+from budget_tutor.storage import StorageError, Store
 from budget_tutor.ui.app import run_app
 
 from .helpers import base_plan, sample_plans
@@ -213,3 +214,136 @@ def test_one_familys_data_stays_its_own(qtbot, app_window, tmp_path: Path) -> No
             or path.name.startswith("budget.sqlite")
             or path.parent.name == "backups"
         ), f"A's data leaked into {path}"
+
+
+# -- 12b: hidden Unicode tricks in every user text (issue 16, point 9 and the name half of 6) ----
+
+#: (text, the code point the message must name) — written out by hand.
+TRICKS = [
+    ("Rent\u202egnirts", "U+202E"),  # right-to-left override
+    ("Roof \u2066x\u2069", "U+2066"),  # left-to-right isolate
+    ("Roof\x85x", "U+0085"),  # C1 next line
+    ("x\x9b31m", "U+009B"),  # C1 control sequence introducer
+    ("Roof \udfff", "U+DFFF"),  # lone surrogate, from a JSON escape
+    ("\u2800\u200b", "invisible"),  # braille blank + zero width space: nothing visible
+]
+
+
+def text_fields(document: dict) -> list[tuple[str, list]]:  # type: ignore[type-arg]
+    """Every user-text field of a plan document: (field path, key path)."""
+    fields: list[tuple[str, list]] = [  # type: ignore[type-arg]
+        ("household.name", ["household", "name"]),
+        ("household.region", ["household", "region"]),
+    ]
+    for section in ("incomes", "expenses", "one_offs", "savings", "goals", "debts", "investments"):
+        for i, _line in enumerate(document.get(section, [])):
+            fields.append((f"{section}[{i}].name", [section, i, "name"]))
+    for i, scenario in enumerate(document.get("scenarios", [])):
+        fields.append((f"scenarios[{i}].name", ["scenarios", i, "name"]))
+        fields.append((f"scenarios[{i}].description", ["scenarios", i, "description"]))
+        for j, change in enumerate(scenario.get("changes", [])):
+            if "name" in change:
+                fields.append(
+                    (f"scenarios[{i}].changes[{j}].name", ["scenarios", i, "changes", j, "name"])
+                )
+    return fields
+
+
+def _put(document: dict, keys: list, value: str) -> None:  # type: ignore[type-arg]
+    target = document
+    for key in keys[:-1]:
+        target = target[key]
+    target[keys[-1]] = value
+
+
+def test_every_user_text_refuses_every_trick_in_file_store_and_cli(tmp_path: Path) -> None:
+    from budget_tutor.cli import run_captured
+
+    plans = sample_plans()
+    measured = {"fields": 0, "refused by the file": 0, "refused by the store": 0, "cli exit 2": 0}
+    with Store.open(tmp_path / "data") as store:
+        for plan in plans:
+            document = planfile.plan_to_dict(plan)
+            fields = text_fields(document)
+            assert len(fields) > 20  # the samples have many names: the loop is not empty
+            for field, keys in fields:
+                for text, shown in TRICKS:
+                    hostile = json.loads(json.dumps(document))
+                    _put(hostile, keys, text)
+                    path = tmp_path / "hostile.budget.json"
+                    path.write_text(json.dumps(hostile), encoding="ascii")  # escapes survive
+                    measured["fields"] += 1
+                    with pytest.raises(planfile.PlanFileError) as info:
+                        planfile.load_plan_file(path)
+                    message = str(info.value)
+                    assert info.value.field == field, (field, text)
+                    assert message.startswith(f"{field}: the text "), message
+                    assert shown in message, message
+                    message.encode("utf-8")
+                    measured["refused by the file"] += 1
+                    # the store refuses the same plan built in Python (never via the file)
+                    bad_plan = _with_text(plan, keys, text)
+                    if bad_plan is not None:
+                        with pytest.raises(StorageError):
+                            store.create_household(bad_plan)
+                        measured["refused by the store"] += 1
+                    # the command line: a message naming the field, never a traceback
+                    if keys[0] in ("goals", "scenarios") and keys[-1] == "name":
+                        code, out, err = run_captured(["plan", str(path)])
+                        assert code == 2 and out == "" and field in err, err
+                        assert "Traceback" not in err
+                        measured["cli exit 2"] += 1
+        assert store.list_households() == []
+    # measured, not constants: every field × every trick was tried and refused
+    print("user-text tricks:", measured)
+    assert measured["refused by the file"] == measured["fields"] >= 3 * 20 * len(TRICKS)
+    assert measured["refused by the store"] == measured["fields"]
+    assert measured["cli exit 2"] >= len(TRICKS) * 3
+
+
+def _with_text(plan: Plan, keys: list, text: str) -> Plan | None:  # type: ignore[type-arg]
+    """The plan with the text at ``keys`` (a document path) replaced, as a Python object."""
+    if keys[0] == "household":
+        return plan.replace(household=dataclasses.replace(plan.household, **{keys[1]: text}))
+    section, index = keys[0], keys[1]
+    lines = list(getattr(plan, section))
+    if section == "scenarios" and keys[2] == "changes":
+        scenario = lines[index]
+        changes = list(scenario.changes)
+        changes[keys[3]] = dataclasses.replace(changes[keys[3]], name=text)
+        lines[index] = dataclasses.replace(scenario, changes=tuple(changes))
+    else:
+        lines[index] = dataclasses.replace(lines[index], **{keys[2]: text})
+    return plan.replace(**{section: tuple(lines)})
+
+
+def test_no_trick_name_reaches_the_screen_through_an_import(
+    qtbot, app_window, tmp_path: Path, monkeypatch
+) -> None:  # type: ignore[no-untyped-def]
+    from budget_tutor.ui import messages
+
+    data = tmp_path / "data"
+    with Store.open(data) as store:
+        store.set_setting("language", "ru")
+    window = app_window(data)
+    page = window.household_page
+    for text, shown in TRICKS:
+        document = planfile.plan_to_dict(sample_plans()[0])
+        document["household"]["name"] = text
+        path = tmp_path / "family.budget.json"
+        path.write_text(json.dumps(document), encoding="ascii")
+        messages_seen: list[str] = []
+        window.session.error_shown.connect(messages_seen.append)
+        monkeypatch.setattr(messages, "choose_file_to_open", lambda *a, p=path, **k: str(p))
+        page.import_plan_file()
+        window.session.error_shown.disconnect(messages_seen.append)
+        assert len(messages_seen) == 1
+        message = messages_seen[0]
+        assert message.startswith("«family.budget.json»") or "family.budget.json" in message
+        assert "household.name" in message and "Something went wrong" not in message
+        if shown != "invisible":
+            assert shown in message
+        assert "the text" not in message  # Russian, not English
+    assert window.session.store.list_households() == []
+    shown_now = [t for _, _, t, _ in shown_texts(all_widgets())]
+    assert not any(trick in t for trick, _ in TRICKS for t in shown_now)
