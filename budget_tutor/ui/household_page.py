@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QGridLayout,
     QHBoxLayout,
     QLabel,
+    QLayout,
     QLineEdit,
     QListWidget,
     QListWidgetItem,
@@ -35,7 +36,7 @@ from budget_tutor.i18n import _, ngettext
 from budget_tutor.model import Household, Plan
 from budget_tutor.storage import HouseholdInfo, StorageError
 from budget_tutor.ui import icons, messages
-from budget_tutor.ui.pin_dialog import PinDialog
+from budget_tutor.ui.pin_dialog import PinDialog, fit_height
 from budget_tutor.ui.session import AppSession
 
 log = logging.getLogger(__name__)
@@ -92,6 +93,9 @@ class NameDialog(QDialog):
         layout.addLayout(form)
         layout.addWidget(self.problem_label)
         layout.addWidget(self.buttons)
+        # grows when a problem line appears: nothing is squeezed or cut
+        layout.setSizeConstraint(QLayout.SizeConstraint.SetMinimumSize)
+        self.problem_label.setMinimumWidth(400)  # wrapped lines of a readable length
         self.retranslate_ui()
         self.name_edit.setFocus()
 
@@ -116,6 +120,7 @@ class NameDialog(QDialog):
         if problem is not None:
             self.problem_label.setText(problem)
             self.problem_label.show()
+            fit_height(self)
             self.name_edit.setFocus()
             return
         self.accept()

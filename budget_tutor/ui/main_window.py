@@ -614,7 +614,9 @@ class MainWindow(QMainWindow):
         except StorageError as exc:
             self.session.show_error(str(exc))
             return
-        listed = ", ".join(f"“{name}”" for name in affected) or "—"
+        # Translators: one household's name in a list of names, quoted as in your language.
+        quoted = _('"{name}"')
+        listed = ", ".join(quoted.format(name=name) for name in affected) or "—"
         question = _(
             "Reset the demo? The sample households on this computer ({households}) are put back "
             "as they were at first: their plans, names and scenarios, with no PIN and no lesson "

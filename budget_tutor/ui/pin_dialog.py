@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QFormLayout,
     QLabel,
+    QLayout,
     QLineEdit,
     QVBoxLayout,
     QWidget,
@@ -134,6 +135,9 @@ class PinDialog(QDialog):
         layout.addWidget(self.problem_label)
         layout.addWidget(self.note_label)
         layout.addWidget(self.buttons)
+        # grows when a problem line appears: nothing is squeezed or cut
+        layout.setSizeConstraint(QLayout.SizeConstraint.SetMinimumSize)
+        self.intro_label.setMinimumWidth(400)  # wrapped lines of a readable length
         self.retranslate_ui()
         (self.current_edit if mode == "check" or has_pin else self.new_edit).setFocus()
         self.update_wait()
@@ -183,6 +187,7 @@ class PinDialog(QDialog):
     def _problem(self, text: str) -> None:
         self.problem_label.setText(text)
         self.problem_label.show()
+        fit_height(self)
 
     def _on_ok(self) -> None:
         if self.asks_current_pin():
@@ -256,3 +261,18 @@ class PinDialog(QDialog):
             edit.setAccessibleName(label.text().replace("&", "").rstrip(":"))
         self.remove_check.setAccessibleName(self.remove_check.text())
         messages.translate_button_box(self.buttons)
+
+
+def fit_height(dialog: QDialog) -> None:
+    """Grow ``dialog`` to the height its wrapped texts need at its width (a problem line that
+    appears after the dialog is shown must not squeeze the lines below it)."""
+    layout = dialog.layout()
+    if layout is None:
+        return
+    layout.activate()
+    if layout.hasHeightForWidth():
+        need = layout.totalHeightForWidth(dialog.width())
+    else:
+        need = layout.totalSizeHint().height()
+    if need > dialog.height():
+        dialog.resize(dialog.width(), need)

@@ -154,7 +154,7 @@ def test_reset_the_demo(qtbot, start, monkeypatch) -> None:  # type: ignore[no-u
     window.reset_demo_action.trigger()
     question, options = asked[0]
     assert options == {"danger": True}
-    assert "“Our real family?”" in question and "“Nazarov family (Rasht)”" in question
+    assert '"Our real family?"' in question and '"Nazarov family (Rasht)"' in question
     assert "A real family" not in question and "backup" in question
     assert store.load_plan(kulob).household.name == "Our real family?"  # declined: nothing done
     backups_before = len(store.backups())
