@@ -17,6 +17,7 @@ import json
 import os
 import re
 import secrets
+import shutil
 import sqlite3
 import unicodedata
 from collections.abc import Callable, Iterator
@@ -27,7 +28,7 @@ from decimal import Decimal, InvalidOperation
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from budget_tutor import paths
+from budget_tutor import paths, storage_wal
 from budget_tutor.i18n import N_
 
 try:  # POSIX
@@ -66,12 +67,36 @@ _SQLITE_MAGIC = b"SQLite format 3\x00"
 _BACKUP_RE = re.compile(
     r"budget-tutor-backup-(\d{8}T\d{6})(\d{6})Z-([a-z0-9][a-z0-9-]{0,39})\.sqlite"
 )
-_TEMP_RE = re.compile(r"\.budget-tutor-backup-.*\.tmp")
+#: A half-written backup and the journal files SQLite may have made beside it.
+_TEMP_RE = re.compile(r"\.budget-tutor-backup-.*\.tmp(-wal|-shm|-journal)?")
+#: Files SQLite may create beside a database.
+_SIDE_SUFFIXES = ("-wal", "-shm", "-journal")
+#: A copy of the database and its WAL, kept in ``backups/`` before SQLite could replay the WAL.
+KEPT_PREFIX = "kept-"
+_KEPT_RE = re.compile(r"kept-(\d{8}T\d{6}\d{6}Z)-(before-wal-replay|stale-wal)")
+#: How many ``before-wal-replay`` copies are kept (``stale-wal`` copies are never deleted).
+KEEP_WAL_COPIES = 10
+#: The setting that says from when on backups are compared with the data at start (written by a
+#: restore and by "keep the data as it is"): a backup made before it is not "newer data".
+COMPARE_AFTER_SETTING = "storage.compare-backups-after"
+#: Why a store is read-only.
+READ_ONLY_ASKED = "asked"
+READ_ONLY_OTHER_INSTANCE = "other-instance"
+READ_ONLY_WRITE_PROTECTED = "write-protected"
 _OUR_TABLES = {"households", "plans", "progress", "settings", "schema_history"}
 
 # SQLite primary result codes
 _SQLITE_PERM, _SQLITE_BUSY, _SQLITE_LOCKED, _SQLITE_READONLY = 3, 5, 6, 8
 _SQLITE_IOERR, _SQLITE_CORRUPT, _SQLITE_FULL, _SQLITE_CANTOPEN, _SQLITE_NOTADB = 10, 11, 13, 14, 26
+# Extended I/O error codes that mean "no room" (SQLITE_IOERR_SHMSIZE: the -shm file could not be
+# grown) or that mean it when the disk has no room left (a write, fsync or truncate that failed).
+_SQLITE_IOERR_SHMSIZE = _SQLITE_IOERR | (19 << 8)
+_SQLITE_IOERR_MAYBE_FULL = frozenset(
+    _SQLITE_IOERR | (n << 8)
+    for n in (3, 4, 6, 18, 19, 21, 24)  # WRITE, FSYNC, TRUNCATE, SHMOPEN, SHMSIZE, SHMMAP, MMAP
+)
+#: Below this many free bytes an I/O error while writing is reported as a full disk.
+_FULL_BELOW = 1 << 20
 
 # ------------------------------------------------------------------------------------------------
 # errors
@@ -185,10 +210,91 @@ class DiskFull(StorageError):
 
 
 class ReadOnlyStore(StorageError):
+    """A write on a store opened read-only; the message says why it is read-only."""
+
     default_msgid = N_(
         "This data is open read-only because another Budget Tutor is using it. Changes cannot "
         "be saved here."
     )
+
+    def __init__(self, reason: str = READ_ONLY_OTHER_INSTANCE) -> None:
+        self.reason = reason
+        msgid = {
+            READ_ONLY_ASKED: _MSG_READ_ONLY_ASKED,
+            READ_ONLY_WRITE_PROTECTED: _MSG_READ_ONLY_PROTECTED,
+        }.get(reason)
+        super().__init__(msgid)
+
+
+_MSG_READ_ONLY_ASKED = N_(
+    "This data is open read-only, as asked when Budget Tutor was started (--read-only). Changes "
+    "cannot be saved here."
+)
+_MSG_READ_ONLY_PROTECTED = N_(
+    "This data is open read-only because its disk or folder cannot be written (for example a "
+    "write-protected USB stick). Changes cannot be saved here."
+)
+_MSG_PROTECTED_NOT_CLOSED = N_(
+    'The data in "{path}" cannot be read from here: the disk is write-protected and Budget Tutor '
+    "was not closed properly the last time it used this data. Open it once where it can be "
+    "written (for example with the USB stick's write protection off), close Budget Tutor, then "
+    "try again."
+)
+_MSG_STALE_WAL = N_(
+    'A leftover record of changes ("budget.sqlite-wal") was found beside data that Budget Tutor '
+    "had closed properly. It is older than the data or belongs to other data, so it was not "
+    'applied and no newer change was lost. It was kept in "{kept}".'
+)
+_MSG_WAL_COPY_FAILED = N_(
+    "Budget Tutor could not keep a copy of the record of the latest changes before reading it "
+    "({problem}). The data opened normally."
+)
+_MSG_DAMAGED_WAL = N_(
+    'The record of the latest changes ("budget.sqlite-wal") is damaged: some changes that were '
+    'saved could not be read back. A copy of it was kept in "{kept}".'
+)
+_MSG_DAMAGED_WAL_NO_BACKUP = N_(
+    'The record of the latest changes ("budget.sqlite-wal") is damaged: some changes that were '
+    'saved could not be read back. A copy of it was kept in "{kept}". There is no backup with '
+    "more data."
+)
+_MSG_BEHIND_BACKUP = N_(
+    "The data found at start holds less than the newest backup. Households now: {households_now}, "
+    "last change {changed_now}. In the backup from {backup}: {households_backup}, last change "
+    "{changed_backup}. Restore the backup to get the newer data back; the data as it is now is "
+    "backed up first."
+)
+
+
+class BehindBackup(StorageError):
+    """The database opened, but holds less than the newest backup (fewer households, or an older
+    last change): what a rolled-back or damaged WAL leaves. The UI offers :attr:`backup`."""
+
+    def __init__(
+        self,
+        backup: BackupInfo,
+        now: tuple[int, str],
+        in_backup: tuple[int, str],
+        damaged_wal: Path | None,
+    ) -> None:
+        self.backup = backup
+        self.households_now, self.changed_now = now
+        self.households_backup, self.changed_backup = in_backup
+        self.damaged_wal = damaged_wal
+        super().__init__(
+            _MSG_BEHIND_BACKUP,
+            households_now=self.households_now,
+            changed_now=_display_iso(self.changed_now),
+            backup=backup.display_time,
+            households_backup=self.households_backup,
+            changed_backup=_display_iso(self.changed_backup),
+        )
+
+    def user_message(self) -> str:
+        text = super().user_message()
+        if self.damaged_wal is None:
+            return text
+        return StorageError(_MSG_DAMAGED_WAL, kept=self.damaged_wal).user_message() + " " + text
 
 
 class HouseholdNotFound(StorageError):
@@ -363,10 +469,37 @@ def _sqlite_code(exc: BaseException) -> int | None:
     return code & 0xFF if isinstance(code, int) else None
 
 
-def _is_disk_full(exc: BaseException) -> bool:
+def _is_disk_full(exc: BaseException, where: Path | None = None) -> bool:
+    """Whether ``exc`` means the disk is full: ENOSPC/EDQUOT, SQLITE_FULL, SQLITE_IOERR_SHMSIZE,
+    or an I/O error while writing (write, fsync, truncate, growing the -shm) on a disk with less
+    than a megabyte free."""
     if isinstance(exc, OSError):
         return exc.errno in (errno.ENOSPC, errno.EDQUOT)
-    return _sqlite_code(exc) == _SQLITE_FULL or "full" in str(exc).lower()
+    if _sqlite_code(exc) == _SQLITE_FULL or "full" in str(exc).lower():
+        return True
+    extended = getattr(exc, "sqlite_errorcode", None)
+    if extended == _SQLITE_IOERR_SHMSIZE:
+        return True
+    if extended in _SQLITE_IOERR_MAYBE_FULL and where is not None:
+        return _free_bytes(where) < _FULL_BELOW
+    return False
+
+
+def _free_bytes(where: Path) -> int:
+    """Free bytes on the disk holding ``where`` (a large number when it cannot be told)."""
+    for candidate in (where, *where.parents):
+        try:
+            return shutil.disk_usage(candidate).free
+        except OSError:
+            continue
+    return 1 << 62
+
+
+def _display_iso(moment: str) -> str:
+    """``2026-11-28T09:31:26Z`` -> ``2026-11-28 09:31 UTC`` (as BackupInfo.display_time)."""
+    if len(moment) < 16:
+        return moment or "-"
+    return f"{moment[:10]} {moment[11:16]} UTC"
 
 
 # Letters of the Tajik (and Russian) alphabet that come right after a base letter: ғ after г,
@@ -458,7 +591,7 @@ def _release_lock(fd: int | None) -> None:
 
 
 def _os_error(exc: OSError, path: Path) -> StorageError:
-    if _is_disk_full(exc):
+    if _is_disk_full(exc, path):
         return DiskFull()
     if exc.errno in (errno.EACCES, errno.EPERM, errno.EROFS):
         return StorageError(_MSG_NO_PERMISSION, path=path)
@@ -524,6 +657,17 @@ class Store:
         self._clock = clock
         #: Why the automatic backup at open failed (None: it worked or was not due).
         self.auto_backup_error: StorageError | None = None
+        #: Why the store is read-only (``READ_ONLY_…``; None when it can write).
+        self.read_only_reason: str | None = READ_ONLY_ASKED if read_only else None
+        #: What the UI should tell after opening (a stale WAL kept aside, a damaged WAL …).
+        self.notices: list[StorageError] = []
+        #: The data opened holds less than the newest backup: the UI offers that backup
+        #: (:meth:`restore`) or keeps the data (:meth:`keep_current_data`).
+        self.behind_backup: BehindBackup | None = None
+        #: Whether the checks at open were the full ``integrity_check`` (first open of the day,
+        #: after a crash) rather than ``quick_check``.
+        self.fully_checked = False
+        self._state: dict[str, Any] = {}
 
     # -- opening and closing --------------------------------------------------------------------
 
@@ -556,9 +700,17 @@ class Store:
     def _open_locked(cls, base: Path, lock_fd: int, clock: Callable[[], datetime]) -> Store:
         db = base / DB_NAME
         _remove_stale_temps(base)
+        state = storage_wal.read_state(base)
+        today = clock().astimezone(UTC).date().isoformat()
+        crashed = state.get("state") == storage_wal.STATE_OPEN
+        full = crashed or state.get("integrity_checked") != today
+        checked_fully = False
+        notices: list[StorageError] = []
+        damaged_wal: Path | None = None
         if not db.exists():
             _set_aside_orphans(base, clock)
         else:
+            damaged_wal = cls._keep_wal_aside(base, state, clock, notices)
             size = db.stat().st_size
             if size == 0 and not _nonempty(Path(f"{db}-wal")) and not _list_backups(base):
                 # Created but never written (a crash at the very first start): nothing to keep.
@@ -572,13 +724,18 @@ class Store:
                     raise cls._move_aside(base, clock)  # a damaged header, not a future release
                 if version is not None and version > SCHEMA_VERSION:
                     raise DatabaseTooNew(db, version)
-                cls._check_without_writing(base, db, clock)
+                if cls._check_without_writing(base, db, clock, full=full):
+                    full, checked_fully = False, True  # done, and passed
+                    state["integrity_checked"] = today
+        # From here on SQLite may write: a crash must not leave "closed cleanly" behind.
+        state["state"] = storage_wal.STATE_OPEN
+        _mark_state(base, state)
         try:
             conn = sqlite3.connect(db, isolation_level=None, timeout=5.0)
         except sqlite3.Error as exc:
             raise _translate(exc, db, base) from None
         try:
-            version = cls._check_database(conn, db)
+            version = cls._check_database(conn, db, full=full)
         except DatabaseTooNew:
             conn.close()
             raise
@@ -588,7 +745,12 @@ class Store:
         except sqlite3.Error as exc:
             conn.close()
             raise _translate(exc, db, base) from None
+        if full:
+            state["integrity_checked"] = today
         store = cls(base, conn, lock_fd, False, clock)
+        store._state = state
+        store.notices = notices
+        store.fully_checked = checked_fully or full
         try:
             conn.execute("PRAGMA journal_mode=WAL")
             conn.execute("PRAGMA synchronous=FULL")
@@ -603,8 +765,99 @@ class Store:
         except BaseException:
             conn.close()
             raise
-        store._auto_backup()
+        _mark_state(base, state, required=False)  # remember the integrity check of today
+        store.behind_backup = store._compare_with_backups(damaged_wal)
+        if damaged_wal is not None and store.behind_backup is None:
+            store.notices.append(StorageError(_MSG_DAMAGED_WAL_NO_BACKUP, kept=damaged_wal))
+        if store.behind_backup is None:
+            store._auto_backup()
         return store
+
+    @classmethod
+    def _keep_wal_aside(
+        cls,
+        base: Path,
+        state: dict[str, Any],
+        clock: Callable[[], datetime],
+        notices: list[StorageError],
+    ) -> Path | None:
+        """Before SQLite may replay a WAL: copy the database, WAL and -shm into ``backups/``.
+
+        A WAL beside a database that Budget Tutor closed cleanly (the state file holds its exact
+        size and SHA-256) cannot belong to it: it is moved into the copy instead of replayed, and
+        a notice says so. Returns the copy's folder when the WAL is damaged (committed frames
+        after a bad one), else None."""
+        db = base / DB_NAME
+        wal = Path(f"{db}-wal")
+        if not _nonempty(wal):
+            return None
+        report = storage_wal.inspect_wal(wal)
+        stale = state.get("state") == storage_wal.STATE_CLOSED and storage_wal.file_digest(db) == (
+            state.get("db_size"),
+            state.get("db_sha256"),
+        )
+        why = "stale-wal" if stale else "before-wal-replay"
+        try:
+            kept = _copy_aside(base, clock, why, move_sides=stale)
+        except StorageError as exc:
+            if stale:
+                raise  # never replay a WAL known to be stale
+            notices.append(StorageError(_MSG_WAL_COPY_FAILED, problem=exc.user_message()))
+            return None
+        if stale:
+            notices.append(StorageError(_MSG_STALE_WAL, kept=kept))
+            return None
+        return kept if report is not None and report.damaged else None
+
+    def data_summary(self) -> tuple[int, str]:
+        """(households ever stored, including the trash; the last change recorded) — what a
+        rolled-back database has less of than a newer backup."""
+        return _summary(self.conn)
+
+    def _compare_with_backups(self, damaged_wal: Path | None) -> BehindBackup | None:
+        """The offer to make when the data holds less than the newest backup made since the last
+        restore (or since the user chose to keep data that was behind)."""
+        after = self.get_setting(COMPARE_AFTER_SETTING, "") or ""
+        try:
+            now = self.data_summary()
+        except sqlite3.Error:
+            return None
+        for info in self.backups()[:3]:  # the newest readable one
+            if _backup_stamp(info) <= after:
+                return None
+            try:
+                in_backup = _backup_summary(info.path)
+            except (sqlite3.Error, OSError):
+                continue
+            if in_backup[0] > now[0] or in_backup[1] > now[1]:
+                return BehindBackup(info, now, in_backup, damaged_wal)
+            return None
+        return None
+
+    def keep_current_data(self) -> None:
+        """The user keeps the data as it is although a backup holds more: backups made until now
+        are no longer compared with it at start."""
+        self.set_setting(COMPARE_AFTER_SETTING, _stamp(self._clock()))
+        self.behind_backup = None
+
+    def check_integrity(self) -> list[str]:
+        """The full ``PRAGMA integrity_check`` and ``foreign_key_check`` of the open database: the
+        problems SQLite reports (English, for a log), empty when the database is sound. A
+        database SQLite cannot read at all gives one problem."""
+        try:
+            rows = [str(r[0]) for r in self.conn.execute("PRAGMA integrity_check").fetchall()]
+            problems = [] if rows == ["ok"] else rows
+            problems += [
+                f"foreign key: {r[0]} row {r[1]} -> {r[2]}"
+                for r in self.conn.execute("PRAGMA foreign_key_check").fetchall()
+            ]
+        except sqlite3.DatabaseError as exc:
+            if _sqlite_code(exc) not in (_SQLITE_CORRUPT, _SQLITE_NOTADB):
+                raise self._translate(exc, writing=False) from None
+            return [str(exc)]
+        if not problems and not self.read_only:
+            self._state["integrity_checked"] = self._clock().astimezone(UTC).date().isoformat()
+        return problems
 
     def _auto_backup(self) -> None:
         """The daily automatic backup, made at open when the newest backup is older than
@@ -623,15 +876,18 @@ class Store:
             self.auto_backup_error = exc
 
     @classmethod
-    def _check_without_writing(cls, base: Path, db: Path, clock: Callable[[], datetime]) -> None:
+    def _check_without_writing(
+        cls, base: Path, db: Path, clock: Callable[[], datetime], *, full: bool = False
+    ) -> bool:
         """Check the database through a read-only connection first and move it aside if it is
         damaged: closing a read-write connection checkpoints the WAL into the file, which must
         not happen to a damaged file that is kept aside. What only a writer can settle (a hot
-        journal to roll back) is left to the read-write check that follows."""
+        journal to roll back) is left to the read-write check that follows. True when the
+        check ran (``integrity_check`` if ``full``) and passed."""
         try:
             conn = sqlite3.connect(f"{db.as_uri()}?mode=ro", uri=True, isolation_level=None)
         except sqlite3.Error:
-            return
+            return False
         try:
             try:
                 conn.execute("SELECT COUNT(*) FROM sqlite_master").fetchone()
@@ -644,21 +900,25 @@ class Store:
                     _SQLITE_PERM,
                     _SQLITE_IOERR,
                 ):
-                    return
-            cls._check_database(conn, db)
+                    return False
+            cls._check_database(conn, db, full=full)
         except _Damaged:
             conn.close()
             raise cls._move_aside(base, clock) from None
         except sqlite3.Error:
-            return
+            return False
         finally:
             conn.close()
+        return full
 
     @staticmethod
-    def _check_database(conn: sqlite3.Connection, db: Path) -> int:
-        """The schema version of an open database; raises _Damaged or DatabaseTooNew."""
+    def _check_database(conn: sqlite3.Connection, db: Path, *, full: bool = False) -> int:
+        """The schema version of an open database; raises _Damaged or DatabaseTooNew.
+        ``full`` runs ``integrity_check`` (which also compares every index with its table)
+        instead of ``quick_check``."""
         try:
-            ok = conn.execute("PRAGMA quick_check").fetchall() == [("ok",)]
+            check = "integrity_check" if full else "quick_check"
+            ok = conn.execute(f"PRAGMA {check}").fetchall() == [("ok",)]
             version = conn.execute("PRAGMA user_version").fetchone()[0]
             tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master")}
         except sqlite3.DatabaseError as exc:
@@ -704,29 +964,72 @@ class Store:
             raise DatabaseCorrupt(db, None, backups[0] if backups else None)
         if version > SCHEMA_VERSION:
             raise DatabaseTooNew(db, version)
+        protected = not (os.access(base, os.W_OK) and os.access(db, os.W_OK))
+        wal = Path(f"{db}-wal")
+        state = storage_wal.read_state(base)
+        stale = (
+            _nonempty(wal)
+            and state.get("state") == storage_wal.STATE_CLOSED
+            and storage_wal.file_digest(db) == (state.get("db_size"), state.get("db_sha256"))
+        )
+        # No WAL to read (closed cleanly), or a WAL that does not belong (closed cleanly, and
+        # something put an old WAL beside it): nobody can change the file on a write-protected
+        # disk, and a stale WAL must not be read, so SQLite may take the file as it is
+        # ("immutable": no -shm needed, no locks, the WAL ignored).
+        immutable = stale or (protected and not _nonempty(wal))
+        options = "mode=ro&immutable=1" if immutable else "mode=ro"
         try:
-            conn = sqlite3.connect(f"{db.as_uri()}?mode=ro", uri=True, isolation_level=None)
+            conn = sqlite3.connect(f"{db.as_uri()}?{options}", uri=True, isolation_level=None)
             version = cls._check_database(conn, db)
         except _Damaged:
             backups = _list_backups(base)
             raise DatabaseCorrupt(db, None, backups[0] if backups else None) from None
         except sqlite3.Error as exc:
+            if protected and _sqlite_code(exc) in (_SQLITE_CANTOPEN, _SQLITE_READONLY):
+                raise StorageError(_MSG_PROTECTED_NOT_CLOSED, path=base) from None
             raise _translate(exc, db, base) from None
         if version < SCHEMA_VERSION:
             conn.close()
             raise StorageError(_MSG_NEEDS_UPGRADE)
-        return cls(base, conn, None, True, clock)
+        store = cls(base, conn, None, True, clock)
+        if protected:
+            store.read_only_reason = READ_ONLY_WRITE_PROTECTED
+        return store
 
     def close(self) -> None:
-        """Close the database and release the lock (safe to call twice)."""
+        """Close the database and release the lock (safe to call twice).
+
+        Closing the last connection checkpoints the WAL into the database and deletes it; the
+        state file then records "closed cleanly" with the database's size and SHA-256, so that a
+        WAL found beside exactly this file at the next start is known not to belong to it."""
         if self._conn is not None:
             try:
                 self._conn.close()
             except sqlite3.Error:
                 pass
             self._conn = None
+            if not self.read_only and self._lock_fd is not None:
+                self._mark_closed()
         _release_lock(self._lock_fd)
         self._lock_fd = None
+
+    def _mark_closed(self) -> None:
+        if _nonempty(Path(f"{self.db_path}-wal")):
+            return  # another connection kept the WAL: the next start must replay it
+        digest = storage_wal.file_digest(self.db_path)
+        if digest is None:
+            return
+        state = dict(self._state)
+        state.update(
+            state=storage_wal.STATE_CLOSED,
+            db_size=digest[0],
+            db_sha256=digest[1],
+            closed=self._now(),
+        )
+        try:
+            storage_wal.write_state(self.data_dir, state)
+        except OSError:
+            pass  # the state file still says "open": the next start treats it as a crash
 
     def __enter__(self) -> Store:
         return self
@@ -749,7 +1052,7 @@ class Store:
     def _write(self) -> Iterator[sqlite3.Connection]:
         """One user action: BEGIN IMMEDIATE … COMMIT, rolled back on any failure."""
         if self.read_only:
-            raise ReadOnlyStore()
+            raise ReadOnlyStore(self.read_only_reason or READ_ONLY_ASKED)
         conn = self.conn
         try:
             conn.execute("BEGIN IMMEDIATE")
@@ -1087,7 +1390,7 @@ class Store:
     def backup(self, reason: str) -> BackupInfo:
         """A consistent snapshot (SQLite backup API) into ``backups/``, then rotation."""
         if self.read_only:
-            raise ReadOnlyStore()
+            raise ReadOnlyStore(self.read_only_reason or READ_ONLY_ASKED)
         info = _snapshot(self.conn, self.backup_dir, reason, self._clock())
         self.rotate_backups()
         return info
@@ -1119,7 +1422,7 @@ class Store:
         """Replace the data with ``backup``. The current state is backed up first and that backup
         is returned: restoring it undoes the restore."""
         if self.read_only:
-            raise ReadOnlyStore()
+            raise ReadOnlyStore(self.read_only_reason or READ_ONLY_ASKED)
         version = _check_backup_file(backup.path)
         # no rotation yet: it could delete the very backup being restored
         undo = _snapshot(self.conn, self.backup_dir, "before-restore", self._clock())
@@ -1133,6 +1436,11 @@ class Store:
             raise self._translate(exc) from None
         if version < SCHEMA_VERSION:
             self._migrate(version)
+        # backups made before now (the one restored from, the safety copy) are not "newer data"
+        try:
+            self.keep_current_data()
+        except StorageError:
+            pass  # the restore is done; at worst the next start offers the safety copy
         try:
             self.rotate_backups()
         except StorageError:
@@ -1165,6 +1473,12 @@ class Store:
                 try:
                     source.backup(target)
                     target.execute("PRAGMA journal_mode=DELETE")
+                    target.execute(
+                        "INSERT INTO settings (key, value) VALUES (?, ?) "
+                        "ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+                        (COMPARE_AFTER_SETTING, _stamp(clock())),
+                    )
+                    target.commit()
                 finally:
                     target.close()
                     source.close()
@@ -1172,7 +1486,7 @@ class Store:
                 os.replace(tmp, db)
                 _fsync_path(base, directory=True)
             except (sqlite3.Error, OSError) as exc:
-                tmp.unlink(missing_ok=True)
+                _remove_with_sides(tmp)
                 if isinstance(exc, OSError):
                     raise _os_error(exc, base) from None
                 raise _translate(exc, db, base) from None
@@ -1185,6 +1499,53 @@ class _Damaged(Exception):
     """Internal: the database failed its checks."""
 
 
+def _stamp(moment: datetime) -> str:
+    return moment.astimezone(UTC).strftime("%Y%m%dT%H%M%S%fZ")
+
+
+def _backup_stamp(info: BackupInfo) -> str:
+    """The full time in a backup's name (``YYYYMMDDTHHMMSSffffffZ``), for ordering."""
+    match = _BACKUP_RE.fullmatch(info.path.name)
+    return f"{match.group(1)}{match.group(2)}Z" if match else ""
+
+
+def _summary(conn: sqlite3.Connection) -> tuple[int, str]:
+    count = conn.execute("SELECT COUNT(*) FROM households").fetchone()[0]
+    last = conn.execute(
+        "SELECT MAX(m) FROM (SELECT MAX(updated) AS m FROM households "
+        "UNION ALL SELECT MAX(updated) FROM progress)"
+    ).fetchone()[0]
+    return int(count), str(last or "")
+
+
+def _backup_summary(path: Path) -> tuple[int, str]:
+    conn = sqlite3.connect(f"{path.as_uri()}?mode=ro", uri=True)
+    try:
+        return _summary(conn)
+    finally:
+        conn.close()
+
+
+def backup_households(path: Path) -> list[str]:
+    """The names of the households in a backup file (not in the trash), read read-only, sorted
+    as the household list is; raises StorageError when the file cannot be read."""
+    try:
+        conn = sqlite3.connect(f"{path.as_uri()}?mode=ro", uri=True)
+        try:
+            version = conn.execute("PRAGMA user_version").fetchone()[0]
+            condition = " WHERE deleted_at IS NULL" if version >= 2 else ""
+            names = [r[0] for r in conn.execute(f"SELECT name FROM households{condition}")]
+        finally:
+            conn.close()
+    except sqlite3.Error as exc:
+        if _sqlite_code(exc) in (_SQLITE_CORRUPT, _SQLITE_NOTADB, None) or "no such" in str(exc):
+            raise StorageError(
+                _MSG_BAD_BACKUP, path=path, reason=Translatable(N_("it is damaged"))
+            ) from None
+        raise _translate(exc, path, path.parent, writing=False) from None
+    return sorted((str(n) for n in names), key=name_sort_key)
+
+
 def _nonempty(path: Path) -> bool:
     try:
         return path.stat().st_size > 0
@@ -1194,7 +1555,7 @@ def _nonempty(path: Path) -> bool:
 
 def _translate(exc: sqlite3.Error, db: Path, base: Path, *, writing: bool = True) -> StorageError:
     code = _sqlite_code(exc)
-    if _is_disk_full(exc):
+    if _is_disk_full(exc, base):
         return DiskFull()
     if code in (_SQLITE_CORRUPT, _SQLITE_NOTADB):
         backups = _list_backups(base)
@@ -1232,19 +1593,102 @@ def _set_aside_orphans(base: Path, clock: Callable[[], datetime]) -> None:
 
 
 def _remove_stale_temps(base: Path) -> None:
-    """Half-written backups left by a crash (only our own temporary names)."""
+    """Half-written backups and copies left by a crash (only our own temporary names)."""
     folder = base / BACKUP_DIR
     try:
         names = os.listdir(folder)
     except OSError:
-        return
+        names = []
     for name in names:
-        if _TEMP_RE.fullmatch(name):
-            try:
+        try:
+            if _TEMP_RE.fullmatch(name):
                 (folder / name).unlink()
-            except OSError:
-                pass
-    (base / f".{DB_NAME}.restoring.tmp").unlink(missing_ok=True)
+            elif name.startswith(f".{KEPT_PREFIX}") and name.endswith(".tmp"):
+                shutil.rmtree(folder / name)
+        except OSError:
+            pass
+    for suffix in ("", *_SIDE_SUFFIXES):
+        try:
+            (base / f".{DB_NAME}.restoring.tmp{suffix}").unlink(missing_ok=True)
+        except OSError:
+            pass
+
+
+def _mark_state(base: Path, state: dict[str, Any], *, required: bool = True) -> None:
+    """Write the state file. When it cannot be written, at least no stale "closed cleanly" may
+    stay behind (it would make a genuine WAL look stale after a crash): remove it; if even that
+    fails and ``required``, refuse to open."""
+    try:
+        storage_wal.write_state(base, state)
+        return
+    except OSError as exc:
+        problem = exc
+    try:
+        storage_wal.forget_state(base)
+    except OSError:
+        if required:
+            raise _os_error(problem, base) from None
+
+
+def _copy_aside(base: Path, clock: Callable[[], datetime], why: str, *, move_sides: bool) -> Path:
+    """Copy the database with its -wal/-shm into ``backups/kept-<time>-<why>/`` (written under a
+    temporary name, then renamed). ``move_sides`` moves the -wal/-shm there instead of copying
+    them, so that SQLite never sees them. The folder; raises StorageError."""
+    db = base / DB_NAME
+    folder = base / BACKUP_DIR
+    stamp = clock().astimezone(UTC).strftime("%Y%m%dT%H%M%S%fZ")
+    final = folder / f"{KEPT_PREFIX}{stamp}-{why}"
+    n = 0
+    while final.exists():
+        n += 1
+        final = folder / f"{KEPT_PREFIX}{stamp}-{why}-{n}"
+    tmp = folder / f".{final.name}.tmp"
+    try:
+        tmp.mkdir(parents=True)
+        for suffix in ("", "-wal", "-shm"):
+            source = Path(f"{db}{suffix}")
+            if source.exists():
+                shutil.copyfile(source, tmp / source.name)
+                _fsync_path(tmp / source.name)
+        os.replace(tmp, final)
+        if move_sides:
+            for suffix in ("-wal", "-shm"):
+                Path(f"{db}{suffix}").unlink(missing_ok=True)
+        _fsync_path(folder, directory=True)
+        _fsync_path(base, directory=True)
+    except OSError as exc:
+        shutil.rmtree(tmp, ignore_errors=True)
+        raise _os_error(exc, folder) from None
+    _rotate_kept(folder)
+    return final
+
+
+def kept_copies(base: Path) -> list[Path]:
+    """The ``kept-…`` folders in ``backups/`` (copies made before a WAL was replayed, or a stale
+    WAL moved aside), newest first."""
+    folder = base / BACKUP_DIR
+    try:
+        names = os.listdir(folder)
+    except OSError:
+        return []
+    found = [folder / n for n in names if _KEPT_RE.match(n) and (folder / n).is_dir()]
+    return sorted(found, key=lambda p: p.name, reverse=True)
+
+
+def _rotate_kept(folder: Path) -> None:
+    """Keep the newest KEEP_WAL_COPIES ``before-wal-replay`` copies; ``stale-wal`` ones stay."""
+    replays = [p for p in kept_copies(folder.parent) if "-before-wal-replay" in p.name]
+    for old in replays[KEEP_WAL_COPIES:]:
+        shutil.rmtree(old, ignore_errors=True)
+
+
+def _remove_with_sides(path: Path) -> None:
+    """Remove ``path`` and the -wal/-shm/-journal SQLite may have made beside it."""
+    for suffix in ("", *_SIDE_SUFFIXES):
+        try:
+            Path(f"{path}{suffix}").unlink(missing_ok=True)
+        except OSError:
+            pass
 
 
 def _slug(reason: str) -> str:
@@ -1280,13 +1724,11 @@ def _snapshot(conn: sqlite3.Connection, folder: Path, reason: str, moment: datet
         os.replace(tmp, final)
         _fsync_path(folder, directory=True)
     except (sqlite3.Error, OSError) as exc:
-        try:
-            tmp.unlink(missing_ok=True)
-        except OSError:
-            pass
+        _remove_with_sides(tmp)
         if isinstance(exc, OSError):
             raise _os_error(exc, folder) from None
         raise _translate(exc, folder / final.name, folder.parent) from None
+    _remove_with_sides(tmp)  # journal files SQLite may have left beside the temporary name
     info = BackupInfo.from_path(final)
     assert info is not None
     return info
