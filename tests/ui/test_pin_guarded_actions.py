@@ -295,3 +295,31 @@ def test_a_trainer_can_clear_a_forgotten_pin_after_a_warning(qtbot, page, store,
     assert not page.clear_pin_button.isEnabled()  # nothing left to clear
     qtbot.mouseClick(page.open_button, Qt.MouseButton.LeftButton)
     assert page.session.household_id == hid
+
+
+def test_the_app_does_not_reopen_a_pin_household_and_offers_no_export_of_it(qtbot, data):  # type: ignore[no-untyped-def]
+    from budget_tutor.ui.app import run_app
+
+    with Store.open(data) as store:
+        store.set_setting("language", "en")
+        hid = store.create_household(private_plan())
+        store.set_pin(hid, PIN)
+        store.set_setting("last_household", str(hid))
+    assert run_app(["--data-dir", str(data)], exec_loop=False) == 0
+    window = run_app.last_window  # type: ignore[attr-defined]
+    qtbot.addWidget(window)
+    try:
+        assert window.session.household_id is None and window.session.plan is None
+        assert window.current_page == "households"
+        for action in (window.export_action, window.handout_action, window.print_action):
+            assert not action.isEnabled()
+        for key in ("plan", "whatif", "progress", "lessons"):
+            assert not window.nav_actions[key].isEnabled()
+            window.show_page(key)  # even forced: back to the household list, nothing shown
+            assert window.current_page == "households"
+        window.export_plan_file()  # nothing open: nothing to save, no dialog
+        assert window.session.plan is None
+    finally:
+        window.close()
+        run_app.last_error_handler.uninstall()  # type: ignore[attr-defined]
+        window.session.store.close()
