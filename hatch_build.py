@@ -16,7 +16,10 @@ import tempfile
 from pathlib import Path
 from typing import Any
 
-from hatchling.builders.hooks.plugin.interface import BuildHookInterface
+try:
+    from hatchling.builders.hooks.plugin.interface import BuildHookInterface
+except ImportError:  # scripts/build-bundle.sh uses compile_catalog() without hatchling
+    BuildHookInterface = object
 
 
 def _read(path: Path, locale: str | None = None):  # type: ignore[no-untyped-def]

@@ -17,7 +17,7 @@ from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QFont, QFontDatabase
 from PySide6.QtWidgets import QApplication
 
-from budget_tutor import i18n, paths
+from budget_tutor import display_check, i18n, paths
 from budget_tutor.i18n import _
 from budget_tutor.resources import font_path
 from budget_tutor.storage import (
@@ -235,6 +235,12 @@ def run_app(argv: list[str], *, exec_loop: bool = True) -> int:
     ``run_app.last_window`` — for tests and benchmarks).
     """
     args = parse_args(argv)
+    problem = display_check.find_problem(os.environ)
+    if problem is not None:
+        # Before Qt is loaded: Qt's own answer would be an English abort (rc 134).
+        i18n.set_language(args.lang or display_check.environment_language(os.environ, i18n.LANGUAGES))
+        print(display_check.describe(problem), file=sys.stderr)
+        return EXIT_NOT_STARTED
     if args.data_dir is not None:
         os.environ[paths.DATA_DIR_ENV] = str(args.data_dir.expanduser().resolve())
     try:
