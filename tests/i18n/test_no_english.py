@@ -5,7 +5,14 @@ from __future__ import annotations
 
 import pytest
 
-from tests.i18n.ui_tour import english_on_screen, file_dialog_tour, start_app, stop_app, tour
+from tests.i18n.ui_tour import (
+    english_on_screen,
+    file_dialog_tour,
+    print_dialog_tour,
+    start_app,
+    stop_app,
+    tour,
+)
 
 
 def _english_found(qtbot, tmp_path, lang: str, walk) -> tuple[int, list[str]]:  # type: ignore[no-untyped-def]
@@ -34,3 +41,21 @@ def test_no_english_in_file_dialogs(qtbot, tmp_path, lang: str) -> None:
     screens, report = _english_found(qtbot, tmp_path, lang, file_dialog_tour)
     assert screens == 4
     assert report == [], f"{len(report)} English texts:\n" + "\n".join(report[:60])
+
+
+@pytest.mark.parametrize("lang", ["tg", "ru"])
+def test_no_english_in_the_print_dialog(qtbot, tmp_path, lang: str) -> None:
+    """Ctrl+P shows Qt's print dialog, its options and page setup: Tajik comes from our catalog
+    (Qt has none), Russian from Qt's qtbase_ru.qm with our catalog filling its gaps."""
+    screens, report = _english_found(qtbot, tmp_path, lang, print_dialog_tour)
+    assert screens == 3
+    assert report == [], f"{len(report)} English texts:\n" + "\n".join(report[:60])
+
+
+def test_russian_uses_qt_s_own_translation(qtbot) -> None:
+    from budget_tutor.ui import translator
+
+    try:
+        assert translator.install_qt_translator("ru") is True  # qtbase_ru.qm, shipped by PySide6
+    finally:
+        translator.install_qt_translator("en")

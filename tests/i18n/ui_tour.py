@@ -50,6 +50,7 @@ ALLOWED_PATTERNS = [
     r"\b(?:PDF|PNG|SVG|UTF-8|YAML|JSON|TJS|RUB|USD|ID)\b",
     r"\.(?:json|pdf|png|svg|po|mo|yaml)\b",  # file name extensions
     r"(?:^|\s)(?:/[\w.-]+)+/?",  # a folder path
+    r"\((?:DD|CC)\)",  # typographic units (Didot, Cicero) as Qt's Russian writes them too
 ]
 _ALLOWED = re.compile("|".join(ALLOWED_PATTERNS))
 _LATIN_WORD = re.compile(r"[A-Za-z]{2,}")
@@ -193,8 +194,11 @@ def _is_file_name(text: str) -> bool:
 
 def english_on_screen(screen: str, seen: dict[str, str], window: QWidget | None = None) -> None:
     """Add every text with English words to ``seen`` (text -> where it was first met)."""
+    papers = paper_size_names()
     for widget in visible_widgets(window):
         for text in widget_texts(widget):
+            if text in papers:
+                continue
             if text not in seen and english_words(text) and not _is_file_name(text):
                 seen[text] = f"{screen}: {type(widget).__name__}"
 
@@ -349,3 +353,68 @@ def file_dialog_tour(window: Any, qtbot: Any) -> Iterator[str]:
             dialog.close()
             dialog.deleteLater()
             settle(qtbot)
+
+
+def paper_size_names() -> set[str]:
+    """Qt's names of paper sizes (A4, Letter / ANSI A, Envelope C5…): standard names that Qt's
+    own Russian translation keeps as they are, and so do we in Tajik."""
+    from PySide6.QtGui import QPageSize
+
+    names = set()
+    for size_id in QPageSize.PageSizeId:
+        if size_id != QPageSize.PageSizeId.Custom:
+            names.add(QPageSize.name(size_id))
+    return names
+
+
+def print_dialog_tour(window: Any, qtbot: Any) -> Iterator[str]:
+    """Open Qt's print dialog the way Ctrl+P does (its ``exec`` replaced by a plain ``show``),
+    expand its options, then show Qt's page-setup dialog (the Properties part of printing)."""
+    from unittest import mock
+
+    from PySide6 import QtPrintSupport
+    from PySide6.QtPrintSupport import QPageSetupDialog, QPrintDialog, QPrinter
+
+    captured: list[QPrintDialog] = []
+    printers: list[QPrinter] = []
+
+    class KeptPrinter(QPrinter):
+        """The app's printer lives only while its print dialog runs; the tour looks longer."""
+
+        def __init__(self, *args: Any) -> None:
+            super().__init__(*args)
+            printers.append(self)
+
+    def fake_exec(self: QPrintDialog) -> int:
+        captured.append(self)
+        return 0
+
+    page = window.household_page
+    assert page._create_and_open(cyrillic_plan(page.sample_plans()[0])) is not None
+    settle(qtbot)
+    with (
+        mock.patch.object(QPrintDialog, "exec", fake_exec),
+        mock.patch.object(QtPrintSupport, "QPrinter", KeptPrinter),
+    ):
+        window.print_action.trigger()
+    assert printers, "the print dialog was not given a printer"
+    assert captured, "Ctrl+P opened no print dialog"
+    dialog = captured[0]
+    dialog.setWindowModality(Qt.WindowModality.NonModal)
+    dialog.show()
+    settle(qtbot)
+    yield "print dialog"
+    for button in dialog.findChildren(QAbstractButton):
+        if button.isVisible() and button.text().endswith(">>"):
+            button.click()  # "Options >>": copies, pages, colour, both sides
+    settle(qtbot)
+    yield "print dialog, options"
+    page_setup = QPageSetupDialog(dialog.printer(), window)
+    page_setup.setWindowModality(Qt.WindowModality.NonModal)
+    page_setup.show()
+    settle(qtbot)
+    yield "page setup"
+    for widget in (page_setup, dialog):
+        widget.close()
+        widget.deleteLater()
+    settle(qtbot)
