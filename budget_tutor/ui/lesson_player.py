@@ -8,6 +8,9 @@ only in trainer mode.
 
 from __future__ import annotations
 
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
 
@@ -26,9 +29,9 @@ from PySide6.QtWidgets import (
 
 from budget_tutor.i18n import _
 from budget_tutor.lessons.library import Library
-from budget_tutor.lessons.model import Lesson, PlannerTaskStep
+from budget_tutor.lessons.model import Lesson, PlannerTaskStep, Step
 from budget_tutor.lessons.planner_link import suggested_amount
-from budget_tutor.lessons.progress import record_step
+from budget_tutor.lessons.progress import LessonProgress, record_step
 from budget_tutor.lessons.sanitize import to_html
 from budget_tutor.storage import StorageError
 from budget_tutor.ui.lesson_steps import PlannerTaskWidget, StepWidget, make_step_widget
@@ -38,11 +41,37 @@ from budget_tutor.ui.session import AppSession
 STORAGE_ERRORS: tuple[type[Exception], ...] = (StorageError, OSError)
 
 
+@dataclass(frozen=True)
+class PresenterInfo:
+    """What the presenter view shows for the current step (texts already translated)."""
+
+    lesson_title: str
+    number: int
+    total: int
+    step_title: str
+    notes_html: str
+    next_title: str | None  # None: this is the last step
+    budget_seconds: int  # the step's share of the lesson's minutes
+    started_at: float  # the player's clock when the step was shown
+
+
+def step_budget_seconds(lesson: Lesson) -> int:
+    """A step's share of the lesson's workshop time (steps have no minutes of their own)."""
+    return lesson.minutes * 60 // max(len(lesson.steps), 1)
+
+
+def step_name(step: Step, number: int, translate: Callable[[str], str]) -> str:
+    """A step's title, or "Step 4" for a step without one."""
+    title = translate(step.title) if step.title else ""
+    return title or _("Step {number}").format(number=number)
+
+
 class LessonPlayer(QWidget):
     open_planner = Signal(str, dict)  # section, suggestion (from a planner task)
     lesson_finished = Signal(str)  # lesson id, after Next on the last step
     closed = Signal()  # "Back to the lessons"
     step_recorded = Signal(str, str)  # lesson id, step id (after a successful save)
+    step_shown = Signal(int)  # index of the step now shown
 
     def __init__(
         self, session: AppSession, library: Library, parent: QWidget | None = None
@@ -50,7 +79,9 @@ class LessonPlayer(QWidget):
         super().__init__(parent)
         self.session = session
         self.library = library
-        self._base_point_size = max(self.font().pointSizeF(), 1.0)
+        #: The clock of the step timer (the presenter view); tests replace it.
+        self.clock: Callable[[], float] = time.monotonic
+        self.step_started_at = self.clock()
         self.lesson: Lesson | None = None
         self.index = 0
         self.step_widget: StepWidget | None = None
@@ -92,6 +123,16 @@ class LessonPlayer(QWidget):
         notes_layout.addWidget(self.notes_label)
         outer.addWidget(self.notes_frame)
 
+        # Why Finish did not finish: which step is not done yet (the player goes there).
+        self.notice_label = QLabel(self)
+        self.notice_label.setTextFormat(Qt.TextFormat.PlainText)
+        self.notice_label.setWordWrap(True)
+        self.notice_label.setStyleSheet(
+            "QLabel { background: #fff3e0; border-left: 6px solid #e65100; padding: 6px; }"
+        )
+        self.notice_label.setVisible(False)
+        outer.addWidget(self.notice_label)
+
         nav = QHBoxLayout()
         self.back_button = QPushButton(self)
         self.next_button = QPushButton(self)
@@ -121,8 +162,7 @@ class LessonPlayer(QWidget):
             self.shortcuts.append(shortcut)
 
         session.trainer_mode_changed.connect(self._update_notes)
-        session.presentation_changed.connect(lambda _on: self.apply_font_scale())
-        self.apply_font_scale()
+        session.presentation_changed.connect(self._update_notes)
         self.retranslate_ui()
 
     # -- lessons and steps ----------------------------------------------------------------------
@@ -151,6 +191,7 @@ class LessonPlayer(QWidget):
         items = self.library.course.assessment if self.library.course is not None else ()
         widget = make_step_widget(step, lesson, self._translate, items)
         widget.answered.connect(self._answered)
+        widget.answer_drafted.connect(self._drafted)
         if isinstance(widget, PlannerTaskWidget):
             if isinstance(step, PlannerTaskStep) and step.suggestion is not None:
                 widget.set_amount(suggested_amount(step.suggestion, self.session.plan))
@@ -163,12 +204,15 @@ class LessonPlayer(QWidget):
             old.deleteLater()
         self.scroll.setWidget(widget)
         self.step_widget = widget
+        self.step_started_at = self.clock()
+        self.notice_label.setVisible(False)
         self._update_navigation()
         self._update_notes()
         widget.setFocus()
         focus = widget.nextInFocusChain()
         if focus is not None and widget.isAncestorOf(focus):
             focus.setFocus()
+        self.step_shown.emit(index)
 
     def _translate(self, msgid: str) -> str:
         return self.library.text(msgid, self.lesson)
@@ -198,6 +242,30 @@ class LessonPlayer(QWidget):
         if self.step_widget is not None:
             self._record(self.step_widget.step.id, answer, score, True)
 
+    def _drafted(self, answer: dict[str, Any]) -> None:
+        """Answers chosen and not yet checked (the pre-test): kept until the step is done, so a
+        learner who leaves and comes back finds them; never over a finished test's answers."""
+        widget = self.step_widget
+        if widget is None:
+            return
+        record = self._records().get(widget.step.id)
+        if record is not None and record.done:
+            return
+        self._record(widget.step.id, answer, None, False)
+
+    def first_unfinished(self) -> int | None:
+        """The index of the first step of the lesson not done yet (None: all done, or no
+        household to record progress for)."""
+        lesson = self.lesson
+        if lesson is None or self.session.household_id is None:
+            return None
+        try:
+            records = self.session.store.progress(self.session.household_id)
+        except STORAGE_ERRORS:
+            return None
+        done = LessonProgress([lesson], records).done_steps(lesson.id)
+        return next((i for i, s in enumerate(lesson.steps) if s.id not in done), None)
+
     def check_current(self) -> None:
         if self.step_widget is not None:
             self.step_widget.check()
@@ -210,8 +278,31 @@ class LessonPlayer(QWidget):
             self._record(widget.step.id, None, None, True)
         if self.index + 1 < len(lesson.steps):
             self.show_step(self.index + 1)
-        else:
+            return
+        missing = self.first_unfinished()
+        if missing is None:
             self.lesson_finished.emit(lesson.id)
+            return
+        step = lesson.steps[missing]
+        self.show_step(missing)
+        if step.type == "assessment":
+            hint = _('Choose your answers, then press "Finish the test".')
+        elif step.type == "planner_task":
+            hint = _('Press "Open my plan" and add the line to your plan.')
+        elif step.interactive:
+            hint = _('Answer it and press "Check".')
+        else:
+            hint = _("Read it and go on with Next.")
+        self.notice_label.setText(
+            # Translators: shown when Finish is pressed with a step not done yet.
+            _('Not finished yet: step {number} of {total}, "{title}". {hint}').format(
+                number=missing + 1,
+                total=len(lesson.steps),
+                title=step_name(step, missing + 1, self._translate),
+                hint=hint,
+            )
+        )
+        self.notice_label.setVisible(True)
 
     def go_back(self) -> None:
         if self.lesson is not None and self.index > 0:
@@ -237,16 +328,35 @@ class LessonPlayer(QWidget):
         self.lesson_title.setText(self._translate(lesson.title) if lesson is not None else "")
 
     def _update_notes(self, *_args: object) -> None:
+        """Trainer notes under the step in trainer mode; never in presentation mode, where the
+        room would read them (the presenter view or N shows them to the trainer)."""
         step = self.step_widget.step if self.step_widget is not None else None
         notes = step.trainer_notes if step is not None else ""
         self.notes_label.setText(to_html(self._translate(notes)) if notes else "")
-        self.notes_frame.setVisible(bool(self.session.trainer_mode and notes))
+        shown = self.session.trainer_mode and not self.session.presentation
+        self.notes_frame.setVisible(bool(shown and notes))
 
-    def apply_font_scale(self) -> None:
-        """Presentation mode: every text of the player grows by ``session.font_scale``."""
-        font = self.font()
-        font.setPointSizeF(self._base_point_size * self.session.font_scale)
-        self.setFont(font)
+    def presenter_info(self) -> PresenterInfo | None:
+        """The current step for the presenter view (None when no lesson is open)."""
+        lesson, widget = self.lesson, self.step_widget
+        if lesson is None or widget is None:
+            return None
+        step = widget.step
+        number = self.index + 1
+        following = lesson.steps[self.index + 1] if number < len(lesson.steps) else None
+        notes = self._translate(step.trainer_notes) if step.trainer_notes else ""
+        return PresenterInfo(
+            lesson_title=self._translate(lesson.title),
+            number=number,
+            total=len(lesson.steps),
+            step_title=step_name(step, number, self._translate),
+            notes_html=to_html(notes) if notes else "",
+            next_title=(
+                step_name(following, number + 1, self._translate) if following is not None else None
+            ),
+            budget_seconds=step_budget_seconds(lesson),
+            started_at=self.step_started_at,
+        )
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:

@@ -12,7 +12,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from PySide6.QtCore import QEvent, Qt, Signal
-from PySide6.QtGui import QShowEvent
+from PySide6.QtGui import QMouseEvent, QShowEvent
 from PySide6.QtWidgets import (
     QFileDialog,
     QFrame,
@@ -100,10 +100,13 @@ class LessonCard(QFrame):
         self.lesson = lesson
         self.library = library
         self.setFrameShape(QFrame.Shape.StyledPanel)
+        # Text (wrapped) and progress on the left, the buttons in a column on the right: nothing
+        # is pushed past the right edge of a 1024-pixel projector in presentation mode.
         layout = QHBoxLayout(self)
         text = QVBoxLayout()
         self.title_label = QLabel(self)
         self.title_label.setTextFormat(Qt.TextFormat.PlainText)
+        self.title_label.setWordWrap(True)
         font = self.title_label.font()
         font.setBold(True)
         self.title_label.setFont(font)
@@ -112,22 +115,34 @@ class LessonCard(QFrame):
         self.summary_label.setWordWrap(True)
         self.info_label = QLabel(self)
         self.info_label.setTextFormat(Qt.TextFormat.PlainText)
+        self.info_label.setWordWrap(True)
+        self.progress_bar = QProgressBar(self)
+        self.progress_bar.setRange(0, 100)
+        self.progress_bar.setMaximumWidth(320)
         text.addWidget(self.title_label)
         text.addWidget(self.summary_label)
         text.addWidget(self.info_label)
+        text.addWidget(self.progress_bar)
         layout.addLayout(text, 1)
-        self.progress_bar = QProgressBar(self)
-        self.progress_bar.setRange(0, 100)
-        self.progress_bar.setFixedWidth(140)
-        layout.addWidget(self.progress_bar)
+        buttons = QVBoxLayout()
         self.open_button = QPushButton(self)
         self.open_button.setMinimumHeight(40)
         self.open_button.clicked.connect(lambda: self.open_requested.emit(self.lesson.id))
-        layout.addWidget(self.open_button)
+        buttons.addWidget(self.open_button)
         self.reset_button = QPushButton(self)
-        layout.addWidget(self.reset_button)
+        buttons.addWidget(self.reset_button)
+        buttons.addStretch(1)
+        layout.addLayout(buttons)
         self.percent = 0
         self.unlocked = True
+
+    def mouseDoubleClickEvent(self, event: QMouseEvent) -> None:
+        """A double click anywhere on the card opens the lesson (when it is open)."""
+        if event.button() == Qt.MouseButton.LeftButton and self.unlocked:
+            self.open_requested.emit(self.lesson.id)
+            event.accept()
+            return
+        super().mouseDoubleClickEvent(event)
 
     def update_state(self, percent: int, unlocked: bool, trainer_mode: bool) -> None:
         self.percent = percent
@@ -188,21 +203,28 @@ class LessonsPage(QWidget):
         browser_layout = QVBoxLayout(self.browser)
         header = QHBoxLayout()
         self.heading = QLabel(self.browser)
+        self.heading.setWordWrap(True)
         font = self.heading.font()
         font.setBold(True)
         font.setPointSizeF(font.pointSizeF() * 1.4)
         self.heading.setFont(font)
         self.course_progress = QProgressBar(self.browser)
         self.course_progress.setRange(0, 100)
+        self.course_progress.setMaximumWidth(240)
+        header.addWidget(self.heading, 1)
+        header.addWidget(self.course_progress)
+        browser_layout.addLayout(header)
+        # The trainer's buttons get a row of their own under the heading (beside it they were
+        # cut at 1024 pixels in presentation mode).
+        trainer_row = QHBoxLayout()
         self.add_pack_button = QPushButton(self.browser)
         self.add_pack_button.clicked.connect(self.choose_pack)
         self.reset_all_button = QPushButton(self.browser)
         self.reset_all_button.clicked.connect(lambda: self.reset_progress(None))
-        header.addWidget(self.heading, 1)
-        header.addWidget(self.course_progress)
-        header.addWidget(self.add_pack_button)
-        header.addWidget(self.reset_all_button)
-        browser_layout.addLayout(header)
+        trainer_row.addWidget(self.add_pack_button)
+        trainer_row.addWidget(self.reset_all_button)
+        trainer_row.addStretch(1)
+        browser_layout.addLayout(trainer_row)
         self.scroll = QScrollArea(self.browser)
         self.scroll.setWidgetResizable(True)
         browser_layout.addWidget(self.scroll, 1)
@@ -221,10 +243,7 @@ class LessonsPage(QWidget):
 
         session.household_changed.connect(lambda _id: self._household_changed())
         session.trainer_mode_changed.connect(lambda _on: self.refresh())
-        session.presentation_changed.connect(lambda _on: self.apply_font_scale())
-        self._base_point_size = self.font().pointSizeF()
         self._build_cards()
-        self.apply_font_scale()
         self.retranslate_ui()
 
     # -- lessons --------------------------------------------------------------------------------
@@ -367,12 +386,6 @@ class LessonsPage(QWidget):
         self.packs_label.setVisible(bool(lines))
 
     # -- display --------------------------------------------------------------------------------
-
-    def apply_font_scale(self) -> None:
-        font = self.font()
-        font.setPointSizeF(max(self._base_point_size, 1.0) * self.session.font_scale)
-        self.setFont(font)
-        self.player.apply_font_scale()
 
     def showEvent(self, event: QShowEvent) -> None:
         self.refresh()

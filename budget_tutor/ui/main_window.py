@@ -174,6 +174,13 @@ class MainWindow(QMainWindow):
         self._build_toolbar()
         self._build_menus()
         self.statusBar()
+        # Trainer mode is visible at a glance (it unlocks lessons and shows the trainer notes).
+        self.trainer_indicator = QLabel(self)
+        self.trainer_indicator.setStyleSheet(
+            "QLabel { background: #fff8e1; color: #5d4037; font-weight: bold; padding: 0 8px; }"
+        )
+        self.trainer_indicator.setVisible(False)
+        self.statusBar().addPermanentWidget(self.trainer_indicator)
 
         session.household_changed.connect(self._on_household_changed)
         session.plan_changed.connect(self._on_plan_changed)
@@ -189,6 +196,8 @@ class MainWindow(QMainWindow):
             self.restoreGeometry(geometry)
         else:
             self.resize(1280, 720)
+        if self.settings.trainer_mode():  # remembered on this laptop
+            self.session.set_trainer_mode(True)
         if self.settings.high_contrast():
             self.presentation.set_high_contrast(True)
             self.high_contrast_action.setChecked(True)
@@ -537,6 +546,8 @@ class MainWindow(QMainWindow):
 
     def _on_trainer_mode(self, on: bool) -> None:
         self.trainer_action.setChecked(on)
+        self.trainer_indicator.setVisible(on)
+        self.settings.set_trainer_mode(on)
         self.reload_translations_action.setEnabled(on)
         self.translation_folder_action.setEnabled(on)
         self.reset_demo_action.setEnabled(on and not self.session.read_only)
@@ -783,6 +794,8 @@ class MainWindow(QMainWindow):
         self.language_menu.setTitle(_("&Language"))
         self.trainer_menu.setTitle(_("&Trainer"))
         self.help_menu.setTitle(_("&Help"))
+        self.trainer_indicator.setText(_("Trainer mode"))
+        self.trainer_indicator.setToolTip(_("Trainer mode is on (Ctrl+Shift+T switches it off)"))
         self.toolbar.setWindowTitle(_("Navigation"))
         self.toolbar.setAccessibleName(_("Navigation"))
         self.language_combo.setToolTip(_("Language of Budget Tutor"))

@@ -1,13 +1,22 @@
 """Presentation (projector) mode: full screen, larger text, optional high contrast; leaving it
-puts the window, fonts and colours back exactly as they were."""
+puts the window, fonts and colours back exactly as they were, on every page (shown or not).
+
+With a second screen the lesson goes to the projector and the laptop shows the presenter view;
+with one screen the trainer notes stay hidden until N is pressed (never projected by surprise)."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QByteArray, QObject, Qt
-from PySide6.QtGui import QColor, QFont, QPalette
+from PySide6.QtGui import QColor, QFont, QGuiApplication, QKeySequence, QPalette, QScreen, QShortcut
 from PySide6.QtWidgets import QApplication, QMainWindow
 
 from budget_tutor.ui.session import AppSession
+
+if TYPE_CHECKING:
+    from budget_tutor.ui.presenter_view import PresenterView
 
 
 def high_contrast_palette() -> QPalette:
@@ -47,18 +56,71 @@ def repolish_styled_widgets(app: QApplication) -> None:
             widget.setStyleSheet(sheet)
 
 
-class PresentationController(QObject):
-    """Follows ``session.presentation_changed`` for one main window."""
+#: ``QFont::SizeResolved``: the widget's font has a point size of its own (a bold title made 1.3×
+#: larger), so it does not follow the application font and is scaled here instead.
+SIZE_RESOLVED = 0x0002
+#: The size a widget's own font had before presentation mode scaled it.
+BASE_SIZE_PROPERTY = "budget_tutor_base_point_size"
 
-    def __init__(self, window: QMainWindow, session: AppSession) -> None:
+
+def scale_own_fonts(app: QApplication, scale: float) -> None:
+    """Entering presentation mode: every widget whose font has a size of its own grows by
+    ``scale`` (the others follow the application font); its size before is remembered."""
+    for widget in app.allWidgets():
+        font = widget.font()
+        if not font.resolveMask() & SIZE_RESOLVED or font.pointSizeF() <= 0:
+            continue
+        widget.setProperty(BASE_SIZE_PROPERTY, font.pointSizeF())
+        font.setPointSizeF(font.pointSizeF() * scale)
+        widget.setFont(font)
+
+
+def restore_own_fonts(app: QApplication, scale: float) -> None:
+    """Leaving presentation mode: every page, shown or not, gets its own font sizes back; a
+    widget made while presenting (its size taken from the larger fonts) shrinks by ``scale``."""
+    for widget in app.allWidgets():
+        font = widget.font()
+        if not font.resolveMask() & SIZE_RESOLVED or font.pointSizeF() <= 0:
+            continue
+        base = widget.property(BASE_SIZE_PROPERTY)
+        size = float(base) if isinstance(base, (int, float)) and base > 0 else None
+        font.setPointSizeF(size if size is not None else font.pointSizeF() / scale)
+        widget.setProperty(BASE_SIZE_PROPERTY, None)
+        widget.setFont(font)
+
+
+class PresentationController(QObject):
+    """Follows ``session.presentation_changed`` for one main window.
+
+    With two screens or more (a laptop and a projector) the window goes full screen on the
+    screen it is not on, and the laptop shows the :class:`PresenterView` (trainer notes, the time
+    on the step against its share of the lesson's minutes, the next step). With one screen the
+    notes are never projected: N shows or hides them in a small window.
+    """
+
+    def __init__(
+        self,
+        window: QMainWindow,
+        session: AppSession,
+        screens: Callable[[], list[QScreen]] | None = None,
+    ) -> None:
         super().__init__(window)
         self.window = window
         self.session = session
+        self.screens = screens or QGuiApplication.screens
         self.high_contrast = False
+        self.presenter: PresenterView | None = None
+        self.projector: QScreen | None = None
+        self.laptop: QScreen | None = None
         self._saved_geometry: QByteArray | None = None
         self._saved_state: Qt.WindowState | None = None
         self._saved_font: QFont | None = None
         self._saved_palette: QPalette | None = None
+        self._scale = 1.0
+        self.notes_shortcut = QShortcut(QKeySequence(Qt.Key.Key_N), window)
+        self.notes_shortcut.setContext(Qt.ShortcutContext.WindowShortcut)
+        self.notes_shortcut.activated.connect(self.toggle_notes)
+        self.notes_shortcut.setEnabled(False)
         session.presentation_changed.connect(self._apply)
 
     def _app(self) -> QApplication:
@@ -66,21 +128,48 @@ class PresentationController(QObject):
         assert isinstance(app, QApplication)
         return app
 
+    @property
+    def two_screens(self) -> bool:
+        return self.projector is not None
+
+    def _presenter(self) -> PresenterView:
+        if self.presenter is None:
+            from budget_tutor.ui.presenter_view import PresenterView
+
+            self.presenter = PresenterView(self.window)
+        return self.presenter
+
     def _apply(self, on: bool) -> None:
         app = self._app()
         if on:
             self._saved_geometry = self.window.saveGeometry()
             self._saved_state = self.window.windowState()
             self._saved_font = QFont(app.font())
+            self._scale = self.session.font_scale
             font = QFont(app.font())
             size = font.pointSizeF() if font.pointSizeF() > 0 else 10.0
-            font.setPointSizeF(size * self.session.font_scale)
+            font.setPointSizeF(size * self._scale)
             app.setFont(font)
+            scale_own_fonts(app, self._scale)
             repolish_styled_widgets(app)
+            self._choose_screens()
+            if self.projector is not None:
+                handle = self.window.windowHandle()
+                if handle is not None:
+                    handle.setScreen(self.projector)
+                self.window.move(self.projector.geometry().topLeft())
             self.window.showFullScreen()
+            self.notes_shortcut.setEnabled(True)
+            if self.laptop is not None and self.projector is not None:
+                self._presenter().show_on(self.laptop, compact=False)
         else:
+            self.notes_shortcut.setEnabled(False)
+            if self.presenter is not None:
+                self.presenter.hide()
+            self.projector = self.laptop = None
             if self._saved_font is not None:
                 app.setFont(self._saved_font)
+                restore_own_fonts(app, self._scale)
                 repolish_styled_widgets(app)
             self.window.showNormal()
             if self._saved_state is not None and self._saved_state & Qt.WindowState.WindowMaximized:
@@ -88,6 +177,30 @@ class PresentationController(QObject):
             if self._saved_geometry is not None:
                 self.window.restoreGeometry(self._saved_geometry)
             self._saved_font = None
+
+    def _choose_screens(self) -> None:
+        """The projector is a screen the window is not on; the laptop is the window's screen."""
+        screens = list(self.screens())
+        self.projector = self.laptop = None
+        if len(screens) < 2:
+            return
+        current = self.window.screen()
+        laptop = current if current in screens else screens[0]
+        others = [s for s in screens if s is not laptop]
+        self.laptop, self.projector = laptop, others[0]
+
+    def toggle_notes(self) -> None:
+        """N in presentation mode: the presenter view (notes, timer, next step); on one screen
+        a small window in a corner, so the notes are shown only when the trainer asks."""
+        if not self.session.presentation:
+            return
+        presenter = self._presenter()
+        if presenter.isVisible():
+            presenter.hide()
+        elif self.laptop is not None and self.projector is not None:
+            presenter.show_on(self.laptop, compact=False)
+        else:
+            presenter.show_on(self.window.screen(), compact=True)
 
     def set_high_contrast(self, on: bool) -> None:
         if on == self.high_contrast:

@@ -61,5 +61,12 @@ class UiSettings:
     def set_high_contrast(self, on: bool) -> None:
         self._qs.setValue("view/high_contrast", "true" if on else "false")
 
+    def trainer_mode(self) -> bool:
+        """Trainer mode is a property of the laptop (the trainer's), not of a household."""
+        return str(self._qs.value("view/trainer_mode", "false")).lower() == "true"
+
+    def set_trainer_mode(self, on: bool) -> None:
+        self._qs.setValue("view/trainer_mode", "true" if on else "false")
+
     def sync(self) -> None:
         self._qs.sync()

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QPoint, Qt
-from PySide6.QtWidgets import QApplication, QCheckBox, QRadioButton
+from PySide6.QtWidgets import QApplication, QCheckBox, QRadioButton, QVBoxLayout, QWidget
 
 from budget_tutor.lessons.library import Library, load_library
 from budget_tutor.model import Household, Plan
@@ -364,13 +364,121 @@ def test_hostile_text_is_shown_literally_and_loads_nothing(
     assert requests == []
 
 
-def test_presentation_mode_scales_the_fonts(qtbot, page: LessonsPage, session: AppSession) -> None:  # type: ignore[no-untyped-def]
-    before = page.font().pointSizeF()
+def test_finish_names_the_unfinished_step_and_goes_there(
+    qtbot, page: LessonsPage, session: AppSession
+) -> None:  # type: ignore[no-untyped-def]
+    page.open_lesson("p01-every-step")
+    player = page.player
+    for _ in range(9):  # to the last step, answering nothing
+        qtbot.keyClick(player, Qt.Key.Key_PageDown)
+    assert player.index == 9 and player.next_button.text().startswith("Finish")
+    qtbot.mouseClick(player.next_button, Qt.MouseButton.LeftButton)
+    # not finished: the player stays, shows the first step not done (the first quiz) and says so
+    assert page.stack.currentWidget() is player
+    assert player.index == 2 and isinstance(player.step_widget, QuizWidget)
+    assert player.notice_label.isVisible()
+    assert player.notice_label.text().startswith("Not finished yet: step 3 of 10")
+    assert "q-first" not in records(session, "p01-every-step")
+    click_option(qtbot, player.step_widget.options_box.buttons[0])
+    qtbot.mouseClick(player.step_widget.check_button, Qt.MouseButton.LeftButton)
+    qtbot.keyClick(player, Qt.Key.Key_PageDown)
+    assert not player.notice_label.isVisible()  # moving on clears the message
+    player.show_step(9)
+    qtbot.mouseClick(player.next_button, Qt.MouseButton.LeftButton)
+    assert player.index == 3  # the next one not done: the second quiz
+    assert "step 4 of 10" in player.notice_label.text()
+
+
+def test_pre_test_answers_are_kept_when_leaving_and_returning(
+    qtbot, page: LessonsPage, session: AppSession, library: Library
+) -> None:  # type: ignore[no-untyped-def]
+    page.open_lesson("m00-welcome")
+    player = page.player
+    qtbot.keyClick(player, Qt.Key.Key_PageDown)
+    test = player.step_widget
+    assert isinstance(test, AssessmentWidget)
+    click_option(qtbot, test.option_boxes[0].buttons[1])
+    qtbot.mouseClick(test.option_boxes[1].option_labels[0], Qt.MouseButton.LeftButton)  # the text
+    qtbot.mouseClick(player.close_button, Qt.MouseButton.LeftButton)  # leave, not finished
+    rec = records(session, "m00-welcome")["pre-test"]
+    assert not rec.done and rec.answer["answers"] == {"a-needs": [1], "a-fee": [0], "a-save": []}
+    page.open_lesson("m00-welcome")
+    player.show_step(1)
+    again = player.step_widget
+    assert isinstance(again, AssessmentWidget) and again is not test
+    assert again.option_boxes[0].buttons[1].isChecked()
+    assert again.option_boxes[1].buttons[0].isChecked()
+    assert again.result_label.text() == ""  # chosen, not scored: the test was not finished
+    from budget_tutor.lessons.progress import LessonProgress
+
+    assert session.household_id is not None
+    progress = LessonProgress(library.lessons, session.store.progress(session.household_id))
+    assert progress.assessment_answers("pre") is None  # a draft is not a pre-test score
+    qtbot.mouseClick(again.finish_button, Qt.MouseButton.LeftButton)
+    assert records(session, "m00-welcome")["pre-test"].done
+
+
+def test_pre_test_question_and_answers_wrap_in_a_narrow_window(qtbot, page: LessonsPage) -> None:  # type: ignore[no-untyped-def]
+    page.resize(420, 700)
+    page.open_lesson("m00-welcome")
+    page.player.show_step(1)
+    test = page.player.step_widget
+    assert isinstance(test, AssessmentWidget)
+    qtbot.waitUntil(lambda: test.width() <= page.player.scroll.viewport().width())
+    for label in [*test.question_labels, *test.option_boxes[0].option_labels]:
+        assert label.wordWrap() and label.geometry().right() <= test.width()
+    assert not page.player.scroll.horizontalScrollBar().isVisible()
+
+
+def test_trainer_notes_are_never_projected(qtbot, page: LessonsPage, session: AppSession) -> None:  # type: ignore[no-untyped-def]
+    session.set_trainer_mode(True)
+    page.open_lesson("p01-every-step")
+    player = page.player
+    assert player.notes_frame.isVisible()
     session.set_presentation(True)
-    assert page.font().pointSizeF() == pytest.approx(before * session.font_scale)
-    assert page.player.font().pointSizeF() == pytest.approx(page.player._base_point_size * 1.5)
+    assert not player.notes_frame.isVisible()
     session.set_presentation(False)
-    assert page.font().pointSizeF() == pytest.approx(before)
+    assert player.notes_frame.isVisible()
+
+
+def test_double_click_on_a_lesson_opens_it(qtbot, page: LessonsPage) -> None:  # type: ignore[no-untyped-def]
+    card = page.card("p01-every-step")
+    locked = page.card("m01-money")
+    assert card is not None and locked is not None
+    qtbot.mouseDClick(locked.summary_label, Qt.MouseButton.LeftButton)
+    assert page.stack.currentWidget() is page.browser  # a locked lesson stays closed
+    qtbot.mouseDClick(card.summary_label, Qt.MouseButton.LeftButton)
+    assert page.stack.currentWidget() is page.player
+    assert page.player.lesson is not None and page.player.lesson.id == "p01-every-step"
+
+
+def test_presenter_info_and_step_timer(qtbot, page: LessonsPage) -> None:  # type: ignore[no-untyped-def]
+    from budget_tutor.ui.presenter_view import PresenterView, clock_text
+
+    now = [1000.0]
+    page.player.clock = lambda: now[0]
+    page.open_lesson("p01-every-step")
+    info = page.player.presenter_info()
+    assert info is not None
+    assert (info.number, info.total, info.step_title) == (1, 10, "Nilufar's notebook")
+    assert "Ask who keeps a notebook" in info.notes_html
+    assert info.next_title == "Step 2"  # the key message has no title
+    assert info.budget_seconds == 180  # 30 minutes over 10 steps
+    host = QWidget()
+    host.setLayout(QVBoxLayout())
+    qtbot.addWidget(host)
+    view = PresenterView(page)
+    qtbot.addWidget(view)
+    view.refresh()
+    assert view.timer_label.text() == "Time on this step: 0:00 of 3:00"
+    now[0] += 181
+    view.refresh()
+    assert view.timer_label.text() == "Time on this step: 3:01 of 3:00"
+    assert "c62828" in view.timer_label.styleSheet()  # over time: red
+    page.player.go_next()  # a new step starts its own time
+    assert view.step_label.text() == "Step 2 of 10: Step 2"
+    assert view.timer_label.text().startswith("Time on this step: 0:00")
+    assert clock_text(65) == "1:05" and clock_text(-3) == "0:00"
 
 
 def test_broken_pack_is_listed_and_the_rest_works(qtbot, session: AppSession) -> None:  # type: ignore[no-untyped-def]

@@ -6,7 +6,7 @@ from typing import Any
 
 from PySide6.QtWidgets import (
     QGroupBox,
-    QVBoxLayout,
+    QLabel,
     QWidget,
 )
 
@@ -43,17 +43,31 @@ class AssessmentWidget(StepWidget):
         self.intro_label = rich_label(self)
         self.layout_.addWidget(self.intro_label)
         self.item_boxes: list[QGroupBox] = []
+        self.question_labels: list[QLabel] = []
         self.option_boxes: list[OptionsBox] = []
+        self._restoring = False
         for item in items:
-            box = QGroupBox(self)
+            box, question, box_layout = self.titled_box()
             options = OptionsBox(item.options, item.multiple, translate, box)
-            QVBoxLayout(box).addWidget(options)
+            options.group.buttonToggled.connect(self._draft_changed)
+            box_layout.addWidget(options)
             self.layout_.addWidget(box)
             self.item_boxes.append(box)
+            self.question_labels.append(question)
             self.option_boxes.append(options)
         self.finish_button = self._add_check_row()
         self.result: checking.AssessmentResult | None = None
         self.retranslate_ui()
+
+    def _draft_changed(self, *_args: object) -> None:
+        """Keep the answers chosen so far (not scored until "Finish the test")."""
+        if self._restoring:
+            return
+        self.result = None
+        self._show()
+        self.answer_drafted.emit(
+            {"phase": self.assessment.phase, "answers": self.answers(), "draft": True}
+        )
 
     def answers(self) -> dict[str, list[int]]:
         return {
@@ -73,11 +87,18 @@ class AssessmentWidget(StepWidget):
         answers = answer.get("answers") if answer else None
         if not isinstance(answers, dict):
             return
-        for item, box in zip(self.items, self.option_boxes, strict=True):
-            chosen = answers.get(item.id)
-            if isinstance(chosen, list):
-                box.set_chosen([c for c in chosen if isinstance(c, int)])
-        self.result = checking.score_assessment(self.items, self.answers())
+        self._restoring = True
+        try:
+            for item, box in zip(self.items, self.option_boxes, strict=True):
+                chosen = answers.get(item.id)
+                if isinstance(chosen, list):
+                    box.set_chosen([c for c in chosen if isinstance(c, int)])
+        finally:
+            self._restoring = False
+        if answer is not None and answer.get("draft"):
+            self.result = None  # chosen, not finished: no score yet
+        else:
+            self.result = checking.score_assessment(self.items, self.answers())
         self._show()
 
     def _show(self) -> None:
@@ -106,10 +127,12 @@ class AssessmentWidget(StepWidget):
             )
         )
         self.intro_label.setText(to_html(intro))
-        for n, (item, box, options) in enumerate(
-            zip(self.items, self.item_boxes, self.option_boxes, strict=True), start=1
+        for n, (item, box, question, options) in enumerate(
+            zip(self.items, self.item_boxes, self.question_labels, self.option_boxes, strict=True),
+            start=1,
         ):
-            box.setTitle(f"{n}. {self.t(item.question)}")
+            question.setText(f"{n}. {self.t(item.question)}")
+            box.setAccessibleName(question.text())
             options.retranslate()
         self.finish_button.setText(_("Finish the test (Enter)"))
         self._show()

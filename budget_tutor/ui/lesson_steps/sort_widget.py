@@ -7,16 +7,16 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QKeyEvent
+from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtGui import QKeyEvent, QResizeEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QGridLayout,
     QGroupBox,
-    QHBoxLayout,
+    QLabel,
     QListWidget,
     QListWidgetItem,
     QPushButton,
-    QVBoxLayout,
     QWidget,
 )
 
@@ -90,27 +90,29 @@ class SortWidget(StepWidget):
         self.hint_label = plain_label(self)
         self.layout_.addWidget(self.prompt_label)
         self.layout_.addWidget(self.hint_label)
-        row = QHBoxLayout()
-        self.pool_box = QGroupBox(self)
+        # The baskets flow into as many columns as the width holds (two rows on a 1024-pixel
+        # projector in presentation mode), so no basket is ever beyond the right edge.
+        self.baskets = QGridLayout()
+        self.pool_box, self.pool_title, pool_layout = self.titled_box()
         self.pool = _CardList(self.pool_box)
-        QVBoxLayout(self.pool_box).addWidget(self.pool)
-        row.addWidget(self.pool_box)
+        pool_layout.addWidget(self.pool)
         self.group_boxes: list[QGroupBox] = []
+        self.group_titles: list[QLabel] = []
         self.group_lists: list[_CardList] = []
         self.group_buttons: list[QPushButton] = []
         for i, _group in enumerate(step.groups):
-            box = QGroupBox(self)
+            box, title, inner = self.titled_box()
             lst = _CardList(box)
             button = QPushButton(box)
             button.clicked.connect(lambda _c=False, n=i + 1: self.move_selected_to(n))
-            inner = QVBoxLayout(box)
             inner.addWidget(lst)
             inner.addWidget(button)
-            row.addWidget(box)
             self.group_boxes.append(box)
+            self.group_titles.append(title)
             self.group_lists.append(lst)
             self.group_buttons.append(button)
-        self.layout_.addLayout(row)
+        self.columns = 0
+        self.layout_.addLayout(self.baskets)
         self._active_list: _CardList | None = None
         for lst in self.all_lists():
             lst.number_pressed.connect(self._number_pressed)
@@ -246,13 +248,57 @@ class SortWidget(StepWidget):
         self.hint_label.setText(
             _("Drag each card into a group, or choose a card and press the group's number.")
         )
-        self.pool_box.setTitle(_("Cards to sort"))
-        for i, (group, box, button) in enumerate(
-            zip(self.sort.groups, self.group_boxes, self.group_buttons, strict=True)
+        self.pool_title.setText(_("Cards to sort"))
+        self.pool_box.setAccessibleName(self.pool_title.text())
+        for i, (group, box, title, button) in enumerate(
+            zip(
+                self.sort.groups,
+                self.group_boxes,
+                self.group_titles,
+                self.group_buttons,
+                strict=True,
+            )
         ):
             label = self.t(group.label)
-            box.setTitle(f"{i + 1}. {label}")
+            title.setText(f"{i + 1}. {label}")
+            box.setAccessibleName(title.text())
             button.setText(_("Put here ({number})").format(number=i + 1))
             button.setAccessibleName(_("Put the chosen card in {group}").format(group=label))
         self.check_button.setText(_("Check (Enter)"))
         self._paint()
+        self.columns = 0
+        self._reflow()
+
+    def baskets_in_order(self) -> list[QGroupBox]:
+        return [self.pool_box, *self.group_boxes]
+
+    def _reflow(self) -> None:
+        """Put the baskets in as many columns as fit the width (at least one)."""
+        boxes = self.baskets_in_order()
+        comfortable = max(
+            [box.minimumSizeHint().width() for box in boxes]
+            + [self.fontMetrics().averageCharWidth() * 18]
+        )
+        spacing = max(self.baskets.spacing(), 0)
+        margins = self.layout_.contentsMargins()
+        available = self.width() - margins.left() - margins.right()
+        columns = max(1, min(len(boxes), (available + spacing) // (comfortable + spacing)))
+        if columns == self.columns:
+            return
+        self.columns = columns
+        for box in boxes:
+            self.baskets.removeWidget(box)
+        for index, box in enumerate(boxes):
+            self.baskets.addWidget(box, index // columns, index % columns)
+        for column in range(len(boxes)):
+            self.baskets.setColumnStretch(column, 1 if column < columns else 0)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._reflow()
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.FontChange:
+            self.columns = 0
+            self._reflow()

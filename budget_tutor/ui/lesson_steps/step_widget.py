@@ -11,6 +11,7 @@ from typing import Any
 from PySide6.QtCore import QEvent, QSize, Qt, Signal
 from PySide6.QtSvgWidgets import QSvgWidget
 from PySide6.QtWidgets import (
+    QGroupBox,
     QLabel,
     QPushButton,
     QVBoxLayout,
@@ -63,6 +64,8 @@ class StepWidget(QWidget):
 
     #: (answer, score) after the learner checked an exercise (score None: not scored).
     answered = Signal(object, object)
+    #: An answer chosen but not checked yet (kept so that leaving the step does not lose it).
+    answer_drafted = Signal(object)
 
     def __init__(
         self, step: Step, lesson: Lesson, translate: Translate, parent: QWidget | None = None
@@ -92,6 +95,18 @@ class StepWidget(QWidget):
 
     def restore(self, answer: dict[str, Any] | None) -> None:
         """Show an answer recorded earlier (resume)."""
+
+    def titled_box(self) -> tuple[QGroupBox, QLabel, QVBoxLayout]:
+        """A framed group whose title is a word-wrapped bold label inside it (a group box's own
+        title never wraps, so a long question would be cut at the frame)."""
+        box = QGroupBox(self)
+        layout = QVBoxLayout(box)
+        title = plain_label(box)
+        font = title.font()
+        font.setBold(True)
+        title.setFont(font)
+        layout.addWidget(title)
+        return box, title, layout
 
     def _add_check_row(self) -> QPushButton:
         """The exercise's check button and the result line under it, at the end of the step."""
