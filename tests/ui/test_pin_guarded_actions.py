@@ -323,3 +323,37 @@ def test_the_app_does_not_reopen_a_pin_household_and_offers_no_export_of_it(qtbo
         window.close()
         run_app.last_error_handler.uninstall()  # type: ignore[attr-defined]
         window.session.store.close()
+
+
+def test_going_back_to_the_household_list_locks_a_pin_household(qtbot, data, clock):  # type: ignore[no-untyped-def]
+    from budget_tutor.ui.app import run_app
+
+    with Store.open(data) as store:
+        store.set_setting("language", "en")
+        private = store.create_household(private_plan())
+        store.set_pin(private, PIN)
+        plain = store.create_household(private_plan("Open family"))
+    assert run_app(["--data-dir", str(data)], exec_loop=False) == 0
+    window = run_app.last_window  # type: ignore[attr-defined]
+    qtbot.addWidget(window)
+    try:
+        window.session.pin_guard.clock = clock
+        page = window.household_page
+        page.select(private)
+        qtbot.mouseClick(page.open_button, Qt.MouseButton.LeftButton)
+        enter_pin(qtbot, page, PIN)
+        assert window.session.household_id == private and window.current_page != "households"
+        window.households_action.trigger()  # Ctrl+H: someone else's turn at the laptop
+        assert window.session.household_id is None and window.session.plan is None
+        assert not window.nav_actions["plan"].isEnabled()
+        window.show_page("plan")
+        assert window.current_page == "households"
+        # a household without a PIN stays open, as before
+        page.select(plain)
+        qtbot.mouseClick(page.open_button, Qt.MouseButton.LeftButton)
+        window.households_action.trigger()
+        assert window.session.household_id == plain
+    finally:
+        window.close()
+        run_app.last_error_handler.uninstall()  # type: ignore[attr-defined]
+        window.session.store.close()
