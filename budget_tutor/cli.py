@@ -16,11 +16,12 @@ from collections.abc import Sequence
 from typing import TextIO
 
 from budget_tutor import __version__, i18n
-from budget_tutor.i18n import _, ngettext
+from budget_tutor.i18n import _, ngettext, pgettext, safe_format
 from budget_tutor.model import MAX_HORIZON, Month, month_label
 from budget_tutor.money import format_amount, format_money, format_percent
 from budget_tutor.projection import Comparison, Projection, compare
 from budget_tutor.scenarios import Scenario
+from budget_tutor.wording import balance_text
 
 EXIT_OK = 0
 EXIT_BAD_INPUT = 2
@@ -69,7 +70,7 @@ def _summary_lines(projection: Projection, lang: str) -> list[str]:
         _("Food is {percent} of spending").format(percent=format_percent(s.food_share, lang)),
         _("Savings rate: {percent} of income").format(percent=format_percent(s.savings_rate, lang)),
         _("Lowest cash: {amount} in {month}").format(
-            amount=money(s.lowest_balance), month=month_label(s.lowest_month, lang)
+            amount=balance_text(s.lowest_balance, lang), month=month_label(s.lowest_month, lang)
         ),
     ]
     if s.first_short_month is None:
@@ -102,12 +103,24 @@ def _title(projection: Projection) -> str:
     return projection.scenario_name or _("Plan as it is")
 
 
+def _table_cell(minor: int, column: str, lang: str) -> str:
+    """A number of the text table; cash below zero in words ("short by 2 070"), never "-2 070"."""
+    if column == "cash" and minor < 0:
+        template = pgettext("balance below zero", "short by {amount}")
+        return safe_format(template, "short by {amount}", amount=format_amount(-minor, lang))
+    return format_amount(minor, lang)
+
+
 def write_table(comparison: Comparison, lang: str, out: TextIO) -> None:
     headers = _headers()
     for projection in comparison.all:
         out.write(f"== {_title(projection)} ==\n")
         rows = [
-            [month_label(month, lang, short=True)] + [format_amount(v, lang) for v in values]
+            [month_label(month, lang, short=True)]
+            + [
+                _table_cell(v, key, lang)
+                for (key, _attr), v in zip(COLUMNS[1:], values, strict=True)
+            ]
             for month, values in _row_values(projection)
         ]
         widths = [max(len(h), *(len(r[i]) for r in rows)) for i, h in enumerate(headers)]
@@ -230,6 +243,26 @@ def plan_command(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     return EXIT_OK
 
 
+def handout_command(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    """One PDF handout per plan file (docs/handout.md); every bad file is named, the others are
+    still written; non-zero exit if any failed."""
+    from budget_tutor.ui.handout_export import write_handouts
+
+    failed = 0
+    for source, written, problem in write_handouts(args.files, args.out):
+        if written is not None:
+            out.write(_("Written: {file}").format(file=str(written)) + "\n")
+        else:
+            failed += 1
+            err.write(
+                _("Cannot read the plan file {file}: {problem}").format(
+                    file=str(source), problem=problem
+                )
+                + "\n"
+            )
+    return EXIT_BAD_INPUT if failed else EXIT_OK
+
+
 def _months(text: str) -> int:
     try:
         value = int(text)
@@ -267,6 +300,14 @@ def build_parser() -> argparse.ArgumentParser:
     lessons = sub.add_parser("lessons", help=_("check lesson files and lesson packs"))
     lessons.add_argument("action", choices=("check",))
     lessons.add_argument("paths", nargs="*")
+    handout = sub.add_parser(
+        "handout", help=_("write the family handout (PDF) of each plan file, for a workshop")
+    )
+    handout.add_argument("files", nargs="+", metavar="FILE", help=_("plan files (.json)"))
+    handout.add_argument("--lang", choices=i18n.LANGUAGES, default="tg")
+    handout.add_argument(
+        "--out", required=True, metavar="DIR", help=_("the folder to write the PDF files into")
+    )
     translations = sub.add_parser("translations", help=_("the translators' workflow"))
     translations.add_argument("rest", nargs=argparse.REMAINDER)
     return parser
@@ -300,6 +341,8 @@ def run(argv: Sequence[str], out: TextIO | None = None, err: TextIO | None = Non
     args = parser.parse_args(list(argv))
     if args.command == "plan":
         return plan_command(args, out, err)
+    if args.command == "handout":
+        return handout_command(args, out, err)
     parser.print_help(out)
     return EXIT_OK
 

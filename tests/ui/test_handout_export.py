@@ -1,14 +1,12 @@
-"""The PDF handout: the household's name is in its text, literally, with the font embedded.
+"""The PDF handout: its text (read back from the PDF) is the hand-computed plan in words, the
+household's name literally, the font embedded; the save dialog, the confirmation, printing.
 
-No pdftotext is needed: :func:`pdf_text` reads what Qt's PDF writer produces (objects, Flate
-streams, Type0 fonts with a ToUnicode map, one ``Tj`` per glyph) with the standard library.
+No pdftotext is needed: ``tests/pdftext.py`` reads what Qt's PDF writer produces.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import re
-import zlib
 from pathlib import Path
 
 import pytest
@@ -22,6 +20,7 @@ from budget_tutor.model import (
     Income,
     IncomeKind,
     Month,
+    OneOffCost,
     Plan,
     SavingsGoal,
     SavingsKind,
@@ -29,8 +28,10 @@ from budget_tutor.model import (
     Schedule,
 )
 from budget_tutor.money import major
+from budget_tutor.scenarios import OneOffExpense, Scenario
 from budget_tutor.ui import handout_export
 from budget_tutor.ui.handout_export import HandoutExport, handout_html
+from tests.pdftext import NEGATIVE_AMOUNT, pdf_pages, pdf_squeezed, pdf_text, squeeze
 
 SUMMER = (4, 5, 6, 7, 8, 9, 10)
 NAME = "<b>Оилаи</b> Қурбонзода & Ҷӯраев"
@@ -58,97 +59,46 @@ def family_plan(name: str = NAME) -> Plan:
     )
 
 
-# -- a small PDF reader ------------------------------------------------------------------------
-
-
-def _objects(data: bytes) -> dict[int, bytes]:
-    return {
-        int(m.group(1)): m.group(2) for m in re.finditer(rb"(\d+) 0 obj\s*(.*?)endobj", data, re.S)
-    }
-
-
-def _stream(body: bytes) -> bytes:
-    head, _sep, rest = body.partition(b"stream")
-    rest = rest[2:] if rest.startswith(b"\r\n") else rest[1:]
-    raw = rest[: rest.rfind(b"endstream")]
-    return zlib.decompress(raw) if b"/FlateDecode" in head else raw
-
-
-def _cmap(text: bytes) -> dict[int, str]:
-    mapping: dict[int, str] = {}
-
-    def uni(hexa: bytes) -> str:
-        return bytes.fromhex(hexa.decode()).decode("utf-16-be")
-
-    for block in re.findall(rb"beginbfchar(.*?)endbfchar", text, re.S):
-        for src, dst in re.findall(rb"<([0-9A-Fa-f]+)>\s*<([0-9A-Fa-f]+)>", block):
-            mapping[int(src, 16)] = uni(dst)
-    for block in re.findall(rb"beginbfrange(.*?)endbfrange", text, re.S):
-        for lo, hi, dst in re.findall(
-            rb"<([0-9A-Fa-f]+)>\s*<([0-9A-Fa-f]+)>\s*(\[.*?\]|<[0-9A-Fa-f]+>)", block, re.S
-        ):
-            lo_i, hi_i = int(lo, 16), int(hi, 16)
-            if dst.startswith(b"["):
-                for i, item in enumerate(re.findall(rb"<([0-9A-Fa-f]+)>", dst)):
-                    mapping[lo_i + i] = uni(item)
-            else:
-                start = int(dst[1:-1], 16)
-                for i in range(hi_i - lo_i + 1):
-                    mapping[lo_i + i] = chr(start + i)
-    return mapping
-
-
-def pdf_pages(data: bytes) -> list[dict]:
-    objs = _objects(data)
-    pages = []
-    for body in objs.values():
-        if not re.match(rb"<<\s*/Type /Page\b", body):
-            continue
-        res_ref = re.search(rb"/Resources (\d+) 0 R", body)
-        resources = objs[int(res_ref.group(1))] if res_ref else body
-        fonts = {}
-        font_dict = re.search(rb"/Font\s*<<(.*?)>>", resources, re.S)
-        for name, ref in re.findall(rb"/(\w+) (\d+) 0 R", font_dict.group(1) if font_dict else b""):
-            font = objs[int(ref)]
-            to_unicode = re.search(rb"/ToUnicode (\d+) 0 R", font)
-            cmap = _cmap(_stream(objs[int(to_unicode.group(1))])) if to_unicode else {}
-            base = re.search(rb"/BaseFont /([\w+-]+)", font)
-            fonts[name.decode()] = (base.group(1).decode() if base else "", cmap)
-        content = _stream(objs[int(re.search(rb"/Contents (\d+) 0 R", body).group(1))])
-        pages.append({"fonts": fonts, "content": content})
-    return pages
-
-
-def pdf_text(data: bytes) -> list[str]:
-    """The text runs (BT … ET blocks) of every page, spaces left out as Qt does not draw them."""
-    runs: list[str] = []
-    for page in pdf_pages(data):
-        cmap: dict[int, str] = {}
-        current: list[str] = []
-        token = re.compile(rb"/(\w+)\s+[\d.]+\s+Tf|<([0-9A-Fa-f]*)>\s*Tj|\[(.*?)\]\s*TJ|\bET\b")
-        for m in token.finditer(page["content"]):
-            if m.group(1):
-                cmap = page["fonts"].get(m.group(1).decode(), ("", {}))[1]
-            elif m.group(2) is not None or m.group(3) is not None:
-                hexes = (
-                    [m.group(2)]
-                    if m.group(2) is not None
-                    else re.findall(rb"<([0-9A-Fa-f]*)>", m.group(3))
-                )
-                for h in hexes:
-                    for i in range(0, len(h), 4):
-                        current.append(cmap.get(int(h[i : i + 4], 16), "\ufffd"))
-            else:
-                runs.append("".join(current))
-                current = []
-    return runs
-
-
-def squeeze(text: str) -> str:
-    return re.sub(r"\s+", "", text)
-
-
 # -- tests -------------------------------------------------------------------------------------
+
+
+def seasons_plan(name: str = "Оилаи Раҳимов") -> Plan:
+    """Somoni only, from January 2027, nothing at the start (the plan of tests/core/test_handout):
+
+    Jan in 500, out 2,500 -> short by 2,000 (the first short month); Feb short by 4,000;
+    Mar short by 5,000 (the deepest); Apr-Sep +2,000 each: -3,000, -1,000, 1,000, 3,000, 5,000,
+    7,000; Oct 3,500 in, 7,500 out (toi 6,000) -> 3,000; Nov 1,000; Dec short by 1,000.
+    Good months Apr-Sep (2,000 each), bad months need 13,000: put aside 2,000 (not 2,170).
+    """
+    return Plan(
+        household=Household(name=name, people=6, start_month=Month(2027, 1)),
+        incomes=(
+            Income(
+                "w",
+                "Wages",
+                IncomeKind.WAGES,
+                Schedule.monthly(major(3000), (4, 5, 6, 7, 8, 9, 10)),
+            ),
+            Income("p", "Pension", IncomeKind.PENSION, Schedule.monthly(major(500))),
+        ),
+        expenses=(
+            Expense("f", "Food", ExpenseCategory.FOOD, Schedule.monthly(major(1500))),
+            Expense(
+                "c", "Coal", ExpenseCategory.HEATING, Schedule.monthly(major(1000), (1, 2, 11, 12))
+            ),
+        ),
+        one_offs=(
+            OneOffCost("t", "Toi", ExpenseCategory.CEREMONIES, major(6000), Month(2027, 10)),
+        ),
+        savings=(SavingsPlace("b", "Box", SavingsKind.CASH),),
+        goals=(SavingsGoal("g", "Велосипед", major(900), "b"),),
+        scenarios=(
+            Scenario("k1", "Ремонт крыши", (OneOffExpense("Roof", major(1000), Month(2027, 7)),)),
+            Scenario("k2", "Бузғола", ()),
+            Scenario("k3", "Третий", ()),
+            Scenario("k4", "Четвёртый", ()),
+        ),
+    )
 
 
 def test_html_escapes_everything_the_family_typed() -> None:
@@ -161,10 +111,10 @@ def test_html_escapes_everything_the_family_typed() -> None:
 
 def test_pdf_has_the_household_name_literally_and_the_font_embedded(qtbot, tmp_path) -> None:
     target = tmp_path / "handout.pdf"
-    pages = HandoutExport(family_plan(), dt.date(2026, 11, 28)).write_pdf(target)
+    pages = HandoutExport(family_plan(), dt.date(2026, 11, 28), months=12).write_pdf(target)
     data = target.read_bytes()
-    assert data.startswith(b"%PDF")
-    assert pages == 1  # a family with one goal fits on one A4 page
+    assert data.startswith(b"%PDF") and data.rstrip().endswith(b"%%EOF")
+    assert pages == 2  # summary, steps and chart; then the month-by-month table and the goals
     assert len(pdf_pages(data)) == pages
     text = "\n".join(pdf_text(data))
     assert squeeze(NAME) in squeeze(text)
@@ -176,59 +126,167 @@ def test_pdf_has_the_household_name_literally_and_the_font_embedded(qtbot, tmp_p
     fonts = {base for page in pdf_pages(data) for base, _cmap in page["fonts"].values()}
     assert fonts and all(base.startswith("DejaVuSans") for base in fonts)
     assert b"/Subtype /Image" in data  # the chart
-    assert not list(tmp_path.glob(".handout-*"))
+    assert not list(tmp_path.glob(".handout*")) and not list(tmp_path.glob(".*.tmp"))
 
 
-def test_pdf_is_in_the_current_language(qtbot, tmp_path) -> None:
-    po = tmp_path / "loc" / "ru" / "LC_MESSAGES" / "budget_tutor.po"
-    po.parent.mkdir(parents=True)
-    po.write_text(
-        'msgid ""\nmsgstr ""\n"Content-Type: text/plain; charset=UTF-8\\n"\n\n'
-        'msgid "Our family budget plan"\nmsgstr "Бюджет нашей семьи"\n',
-        encoding="utf-8",
+HAND_COMPUTED = {
+    "ru": [
+        "Составлен4декабря2026г.",
+        "План на 12 месяцев: январь 2027 – декабрь 2027",
+        # the first short month and that month's own shortfall
+        "Деньгикончатсявянваре2027г.:вэтоммесяценехватит2000сомони.",
+        "Найдитеэтиденьгикянварю2027г.",
+        # the deepest month, said as a total
+        "Большевсегонехватаетвмарте2027г.:кконцуэтогомесяцанехватит5000сомони",
+        # good months: never more than their 2,000 surplus
+        "В6месяцахдоходыбольшерасходов:откладывайтевкаждомизнихпо2000сомони",
+        # the table: January short by 2,000, June 1,000 left, October out 7,500
+        "январь2027500сомони2500сомони0сомонинехватает2000сомони",
+        "июнь20273500сомони1500сомони0сомони1000сомони",
+        "октябрь20273500сомони7500сомони",
+        # a goal without a month: the fourth column says so
+        "Велосипед900сомониНедостигнутаза12месяцев",
+        "Срокневыбран",
+        # the three chosen scenarios, not the fourth
+        "Нашпланкакестьнехватает1000сомони",
+        "Ремонткрышинехватает2000сомонина1000сомонименьше,чемвнашемплане",
+    ],
+    "tg": [
+        "Таҳияшуд:4декабри2026",
+        "Пулдармоҳиянвари2027тамоммешавад:даронмоҳ2000сомонӣнамерасад.",
+        "Инпулротомоҳиянвари2027пайдокунед",
+        "Дар6моҳдаромадазхароҷотзиёдтараст:дарҳарякионҳо2000сомонӣ",
+        "Январ2027500сомонӣ2500сомонӣ0сомонӣ2000сомонӣнамерасад",
+        "Мӯҳлатинтихобнашудааст",
+        "Ремонткрыши2000сомонӣнамерасад1000сомонӣкамтаразнақшаимо",
+    ],
+}
+
+
+@pytest.mark.parametrize("lang", ["ru", "tg"])
+def test_pdf_text_is_the_hand_computed_plan_in_words(qtbot, tmp_path, lang: str) -> None:
+    i18n.set_language(lang)
+    plan = seasons_plan()
+    target = tmp_path / f"{lang}.pdf"
+    HandoutExport(plan, dt.date(2026, 12, 4), scenarios=plan.scenarios, months=12).write_pdf(target)
+    text = pdf_squeezed(target.read_bytes())
+    for expected in HAND_COMPUTED[lang]:
+        assert squeeze(expected) in text, expected
+    # the fourth kept scenario is not printed (at most three)
+    assert "Четвёртый" not in text
+    # no negative amount shown as money, no double stop after a Russian date
+    assert not NEGATIVE_AMOUNT.search(text), NEGATIVE_AMOUNT.findall(text)
+    assert "г.." not in text
+    assert "\ufffd" not in text
+
+
+def test_the_dialog_defaults_to_documents_and_offers_three_kept_scenarios(
+    qtbot, tmp_path, monkeypatch
+) -> None:
+    from PySide6.QtCore import QStandardPaths
+
+    documents = tmp_path / "Documents"
+    documents.mkdir()
+    monkeypatch.setattr(
+        QStandardPaths, "writableLocation", staticmethod(lambda location: str(documents))
     )
-    i18n.set_override_dir(tmp_path / "loc")
-    i18n.set_language("ru")
-    target = tmp_path / "ru.pdf"
-    HandoutExport(family_plan("Рахимовы"), dt.date(2026, 11, 28)).write_pdf(target)
-    text = squeeze("\n".join(pdf_text(target.read_bytes())))
-    assert "Бюджетнашейсемьи" in text
-    assert "Рахимовы" in text
-    assert "28ноября2026" in text
+    dialog = handout_export.HandoutDialog(seasons_plan("Оилаи Раҳимов/Кӯлоб"), made_on=DAY)
+    qtbot.addWidget(dialog)
+    assert dialog.folder_edit.text() == str(documents)
+    assert dialog.name_edit.text() == "Оилаи Раҳимов_Кӯлоб - budget plan 2026-12-04.pdf"
+    checks = dialog.scenario_checks
+    assert [c.text() for c in checks] == ["Ремонт крыши", "Бузғола", "Третий", "Четвёртый"]
+    assert [c.isChecked() for c in checks] == [True, True, True, False]
+    assert not checks[3].isEnabled()  # three are ticked: the fourth cannot be
+    checks[1].setChecked(False)
+    assert checks[3].isEnabled()
+    checks[3].setChecked(True)
+    assert [s.name for s in dialog.chosen_scenarios()] == ["Ремонт крыши", "Третий", "Четвёртый"]
+    assert dialog.file_path() == documents / "Оилаи Раҳимов_Кӯлоб - budget plan 2026-12-04.pdf"
+    # a bad name is refused with a message, the dialog stays open
+    dialog.name_edit.setText("a/b.pdf")
+    dialog.buttons.button(dialog.buttons.StandardButton.Save).click()
+    assert dialog.result() != QDialog.DialogCode.Accepted
+    assert dialog.error_label.text() == "A file name cannot contain / or \\."
+    dialog.name_edit.setText("")
+    dialog.buttons.button(dialog.buttons.StandardButton.Save).click()
+    assert dialog.error_label.text() == "Type a file name."
+    dialog.name_edit.setText("plan")
+    assert dialog.file_path() == documents / "plan.pdf"
 
 
-def test_export_with_dialog_writes_the_file_or_says_why_not(qtbot, tmp_path, monkeypatch) -> None:
-    class Session:
-        def __init__(self) -> None:
-            self.plan = family_plan()
-            self.errors: list[str] = []
+def test_no_documents_folder_falls_back_to_home(monkeypatch, tmp_path) -> None:
+    from PySide6.QtCore import QStandardPaths
 
-        def show_error(self, message: str) -> None:
-            self.errors.append(message)
+    monkeypatch.setattr(QStandardPaths, "writableLocation", staticmethod(lambda location: ""))
+    monkeypatch.setattr(Path, "home", staticmethod(lambda: tmp_path))
+    assert handout_export.documents_folder() == tmp_path
 
-    from budget_tutor.ui import messages
 
-    session = Session()
-    target = tmp_path / "plan.pdf"
-    asked = {}
+DAY = dt.date(2026, 12, 4)
 
-    def choose(parent, title, filters, suggested, suffix):
-        asked["suggested"] = suggested
-        return str(target)
 
-    monkeypatch.setattr(messages, "choose_file_to_save", choose)
-    assert handout_export.export_pdf_with_dialog(session) == target
-    assert target.read_bytes().startswith(b"%PDF")
-    assert asked["suggested"] == "_b_Оилаи__b_ Қурбонзода _ Ҷӯраев - budget plan.pdf"
-    # a folder that does not exist: a message, no crash, nothing written
-    missing = tmp_path / "gone" / "plan.pdf"
-    monkeypatch.setattr(messages, "choose_file_to_save", lambda *a: str(missing))
+class Session:
+    def __init__(self, plan: Plan) -> None:
+        self.plan = plan
+        self.errors: list[str] = []
+
+    def show_error(self, message: str) -> None:
+        self.errors.append(message)
+
+
+def test_export_with_dialog_writes_confirms_and_opens_the_folder(
+    qtbot, tmp_path, monkeypatch
+) -> None:
+    from PySide6.QtGui import QDesktopServices
+    from PySide6.QtWidgets import QApplication, QMessageBox
+
+    folder = tmp_path / "handouts"
+    folder.mkdir()
+
+    def accept(dialog) -> int:
+        dialog.folder_edit.setText(str(folder))
+        dialog.scenario_checks[0].setChecked(False)  # the trainer keeps two of three
+        return QDialog.DialogCode.Accepted
+
+    monkeypatch.setattr(handout_export.HandoutDialog, "exec", accept)
+    opened: list[str] = []
+    monkeypatch.setattr(
+        QDesktopServices, "openUrl", staticmethod(lambda url: opened.append(url.toLocalFile()))
+    )
+    session = Session(seasons_plan())
+    path = handout_export.export_pdf_with_dialog(session)
+    assert path is not None and path.parent == folder and path.name.endswith(".pdf")
+    text = pdf_squeezed(path.read_bytes())
+    assert "Бузғола" in text and "Третий" in text and "Ремонткрыши" not in text
+    boxes = [w for w in QApplication.topLevelWidgets() if isinstance(w, QMessageBox)]
+    box = next(b for b in boxes if b.isVisible())
+    assert path.name in box.text() and str(folder) in box.text()
+    box.open_button.click()
+    assert opened == [str(folder)]
+    assert box.isVisible()  # opening the folder keeps the confirmation up
+    box.close()
+    assert session.errors == []
+
+
+def test_export_that_cannot_be_written_says_why(qtbot, tmp_path, monkeypatch) -> None:
+    gone = tmp_path / "gone"
+
+    def accept(dialog) -> int:
+        dialog.folder_edit.setText(str(gone))  # it was there when chosen; removed since
+        return QDialog.DialogCode.Accepted
+
+    monkeypatch.setattr(handout_export.HandoutDialog, "exec", accept)
+    session = Session(seasons_plan())
     assert handout_export.export_pdf_with_dialog(session) is None
-    assert session.errors and session.errors[0].startswith("The handout could not be saved: ")
-    assert not missing.exists()
+    assert session.errors == ["The handout could not be saved: the folder does not exist"]
+    assert not gone.exists()
     # cancelled: nothing happens
-    monkeypatch.setattr(messages, "choose_file_to_save", lambda *a: None)
+    monkeypatch.setattr(
+        handout_export.HandoutDialog, "exec", lambda dialog: QDialog.DialogCode.Rejected
+    )
     assert handout_export.export_pdf_with_dialog(session) is None
+    assert len(session.errors) == 1
 
 
 def test_print_through_the_print_dialog(qtbot, tmp_path, monkeypatch) -> None:
@@ -250,9 +308,9 @@ def test_print_through_the_print_dialog(qtbot, tmp_path, monkeypatch) -> None:
 
 
 @pytest.mark.parametrize("name", ["A", "Очень длинное имя семьи " * 4])
-def test_handout_fits_two_pages(qtbot, tmp_path, name: str) -> None:
+def test_handout_with_six_goals_fits_three_pages(qtbot, tmp_path, name: str) -> None:
     plan = family_plan(name.strip())
     goals = tuple(SavingsGoal(f"g{i}", f"Goal {i}", major(500 * i), "s1") for i in range(1, 7))
     plan = plan.replace(goals=goals)
-    pages = HandoutExport(plan).write_pdf(Path(tmp_path) / "h.pdf")
-    assert 1 <= pages <= 2
+    pages = HandoutExport(plan, months=12).write_pdf(Path(tmp_path) / "h.pdf")
+    assert 2 <= pages <= 3
