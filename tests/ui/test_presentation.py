@@ -82,3 +82,221 @@ def test_high_contrast_palette_and_back(qtbot, window):
     window.high_contrast_action.trigger()
     assert app.palette().color(QPalette.ColorRole.Window) == before
     assert not window.settings.high_contrast()
+
+
+# -- leaving presentation mode restores every page ---------------------------------------------
+
+
+def test_leaving_presentation_restores_every_page_font(qtbot, window):
+    """F11, open Lessons for the first time (the page is made while presenting), Esc: the
+    lesson heading and a step title are back to their normal size, on the shown page and on a
+    page that was made before and is not shown."""
+    app = QApplication.instance()
+    normal = app.font().pointSizeF()
+    plan = window.page("plan")  # made before presentation mode
+    plan_font = plan.font().pointSizeF()
+    window.session.set_presentation(True)
+    window.show_page("lessons")
+    lessons = window.page("lessons")
+    assert lessons.heading.font().pointSizeF() == pytest.approx(normal * 1.5 * 1.4)
+    lessons.open_lesson("m00-welcome")
+    title = lessons.player.step_widget.title_label
+    assert title.font().pointSizeF() == pytest.approx(normal * 1.5 * 1.3)
+    window.show_page("plan")
+    window.leave_presentation_action.setEnabled(True)
+    window.leave_presentation_action.trigger()  # Esc
+    assert not window.session.presentation
+    assert app.font().pointSizeF() == pytest.approx(normal)
+    assert lessons.heading.font().pointSizeF() == pytest.approx(normal * 1.4)
+    assert title.font().pointSizeF() == pytest.approx(normal * 1.3)
+    assert lessons.card("m00-welcome").open_button.font().pointSizeF() == pytest.approx(normal)
+    assert plan.font().pointSizeF() == pytest.approx(plan_font)
+    # and again: entering and leaving twice never drifts
+    for _ in range(2):
+        window.session.set_presentation(True)
+        window.session.set_presentation(False)
+    assert lessons.heading.font().pointSizeF() == pytest.approx(normal * 1.4)
+    assert title.font().pointSizeF() == pytest.approx(normal * 1.3)
+
+
+# -- trainer mode is remembered on the laptop ---------------------------------------------------
+
+
+def test_trainer_mode_is_remembered_with_an_indicator(qtbot, tmp_path):
+    store = Store.open(tmp_path / "laptop")
+    store.set_setting("language", "en")
+    session = AppSession(store)
+    first = MainWindow(session)
+    qtbot.addWidget(first)
+    first.show()
+    assert not session.trainer_mode and not first.trainer_indicator.isVisible()
+    first.trainer_action.trigger()  # Ctrl+Shift+T
+    assert first.trainer_indicator.isVisible()
+    assert first.trainer_indicator.text() == "Trainer mode"
+    first.close()
+    store.close()
+    # the next start on this laptop
+    store = Store.open(tmp_path / "laptop")
+    session = AppSession(store)
+    again = MainWindow(session)
+    qtbot.addWidget(again)
+    again.show()
+    assert session.trainer_mode and again.trainer_action.isChecked()
+    assert again.trainer_indicator.isVisible()
+    again.trainer_action.trigger()
+    again.close()
+    store.close()
+    store = Store.open(tmp_path / "laptop")
+    third = MainWindow(AppSession(store))
+    qtbot.addWidget(third)
+    assert not third.session.trainer_mode
+    third.close()
+    store.close()
+
+
+# -- presenter view -----------------------------------------------------------------------------
+
+
+def test_one_screen_hides_notes_and_n_shows_them(qtbot, window):
+    """One screen: presentation mode never shows the notes in the projected window; N opens the
+    small presenter window with the notes, N again closes it."""
+    assert len(QApplication.screens()) == 1
+    window.session.set_trainer_mode(True)
+    window.show_page("lessons")
+    lessons = window.page("lessons")
+    lessons.open_lesson("m00-welcome")
+    player = lessons.player
+    assert player.notes_frame.isVisible()
+    window.session.set_presentation(True)
+    controller = window.presentation
+    assert not controller.two_screens
+    assert not player.notes_frame.isVisible()
+    assert controller.presenter is None or not controller.presenter.isVisible()
+    window.activateWindow()
+    qtbot.keyClick(window, Qt.Key.Key_N)
+    presenter = controller.presenter
+    assert presenter is not None and presenter.isVisible() and presenter.compact
+    assert presenter.width() <= 460 and presenter.height() <= 340
+    notes = lessons.library.text(lessons.player.step_widget.step.trainer_notes, player.lesson)
+    assert notes and notes.split()[0] in presenter.notes_label.text()
+    assert not player.notes_frame.isVisible()  # still not in the projected window
+    controller.toggle_notes()  # N again
+    assert not presenter.isVisible()
+    window.session.set_presentation(False)
+    assert player.notes_frame.isVisible()
+    qtbot.keyClick(window, Qt.Key.Key_N)  # outside presentation mode N does nothing
+    assert not presenter.isVisible()
+
+
+TWO_SCREENS_SCRIPT = r"""
+import json, sys
+from pathlib import Path
+from PySide6.QtWidgets import QApplication
+from budget_tutor.model import Household, Plan
+from budget_tutor.storage import Store
+from budget_tutor.ui.main_window import MainWindow
+from budget_tutor.ui.session import AppSession
+
+app = QApplication([])
+out = {"screens": [(s.name(), s.geometry().getRect()) for s in app.screens()]}
+store = Store.open(Path(sys.argv[1]))
+store.set_setting("language", "en")
+session = AppSession(store)
+session.open_household(store.create_household(Plan(household=Household(name="Two screens"))))
+window = MainWindow(session)
+laptop = app.screens()[0]
+window.setGeometry(100, 100, 1000, 700)
+window.show()
+app.processEvents()
+out["before"] = [window.screen().name(), window.geometry().getRect()]
+window.show_page("lessons")
+lessons = window.page("lessons")
+lessons.open_lesson("m00-welcome")
+player = lessons.player
+session.set_presentation(True)
+for _ in range(5):
+    app.processEvents()
+presenter = window.presentation.presenter
+out["during"] = {
+    "window_screen": window.screen().name(),
+    "window": window.geometry().getRect(),
+    "full_screen": window.isFullScreen(),
+    "presenter_visible": bool(presenter and presenter.isVisible()),
+    "presenter_screen": presenter.screen().name() if presenter else None,
+    "presenter": presenter.geometry().getRect() if presenter else None,
+    "notes_in_window": player.notes_frame.isVisible(),
+    "step": presenter.step_label.text() if presenter else "",
+    "timer": presenter.timer_label.text() if presenter else "",
+    "notes": presenter.notes_label.text() if presenter else "",
+    "next": presenter.next_label.text() if presenter else "",
+}
+player.go_next()
+app.processEvents()
+out["after_next"] = {"step": presenter.step_label.text(), "next": presenter.next_label.text()}
+session.set_presentation(False)
+for _ in range(5):
+    app.processEvents()
+out["after"] = {
+    "window_screen": window.screen().name(),
+    "window": window.geometry().getRect(),
+    "presenter_visible": presenter.isVisible(),
+}
+window.close()
+store.close()
+print(json.dumps(out))
+"""
+
+
+def test_two_screens_lesson_on_the_projector_notes_on_the_laptop(tmp_path):
+    """Qt's offscreen platform with two screens (a laptop 1366×768 and a projector 1024×768 to
+    its right): F11 puts the lesson full screen on the projector and the presenter view
+    (notes, timer, next step) on the laptop; leaving puts the window back on the laptop."""
+    import json
+    import os
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    config = tmp_path / "screens.json"
+    config.write_text(
+        json.dumps(
+            {
+                "windowFrameMargins": False,
+                "screens": [
+                    {"name": "laptop", "x": 0, "y": 0, "width": 1366, "height": 768},
+                    {"name": "projector", "x": 1366, "y": 0, "width": 1024, "height": 768},
+                ],
+            }
+        ),
+        encoding="utf-8",
+    )
+    env = dict(os.environ, QT_QPA_PLATFORM=f"offscreen:configfile={config}")
+    env["BUDGET_TUTOR_DATA_DIR"] = str(tmp_path / "data")
+    result = subprocess.run(
+        [sys.executable, "-c", TWO_SCREENS_SCRIPT, str(tmp_path / "store")],
+        cwd=Path(__file__).resolve().parents[2],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr
+    out = json.loads(result.stdout.strip().splitlines()[-1])
+    assert out["screens"] == [["laptop", [0, 0, 1366, 768]], ["projector", [1366, 0, 1024, 768]]]
+    assert out["before"][0] == "laptop"
+    during = out["during"]
+    assert during["window_screen"] == "projector" and during["full_screen"]
+    assert during["window"] == [1366, 0, 1024, 768]
+    assert during["presenter_visible"] and during["presenter_screen"] == "laptop"
+    x, y, w, h = during["presenter"]
+    assert 0 <= x and x + w <= 1366 and 0 <= y and y + h <= 768
+    assert not during["notes_in_window"]
+    assert during["step"] == "Step 1 of 9: The Rahimov family from Kulob"
+    assert during["timer"] == "Time on this step: 0:00 of 5:00"  # 45 minutes over 9 steps
+    assert "Welcome everyone and introduce yourself" in during["notes"]
+    assert during["next"] == "Next: Step 2"  # the pre-test has no title
+    assert out["after_next"]["step"].startswith("Step 2 of 9")
+    after = out["after"]
+    assert after["window_screen"] == "laptop" and not after["presenter_visible"]
+    assert after["window"][2:] == list(out["before"][1])[2:]  # its size on the laptop again
