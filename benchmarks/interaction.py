@@ -128,7 +128,7 @@ def run(quick: bool) -> list[Figure]:
         cc = page.canvas
         if cc.full_draws == 0:
             _until_drawn(cc, 0)
-        slider = page.remittance_slider
+        slider = page.sliders.remittance_slider
         step_times, release_times = [], []
         drag_full_draws = 0
         release_draws: list[int] = []
@@ -136,7 +136,7 @@ def run(quick: bool) -> list[Figure]:
         for cycle in range(cycles):
             if cycle:
                 before = cc.full_draws
-                page.reset_button.click()  # every slider at rest again: one full draw
+                page.sliders.reset_button.click()  # every slider at rest again: one full draw
                 _until_drawn(cc, before)
             before = cc.full_draws
             slider.setSliderDown(True)  # sliderPressed: the family's own line appears
@@ -164,9 +164,9 @@ def run(quick: bool) -> list[Figure]:
 
         plan_now = session.plan
         assert plan_now is not None
-        chosen = [scenario for scenario, _name in page.scenarios(plan_now)]
+        chosen = page.scenarios(plan_now)
         compare_alone = median(
-            [_timed(lambda: compare(plan_now, chosen, page.months)) for _ in range(5)]
+            [_timed(lambda: compare(plan_now, chosen, page.chart.months)) for _ in range(5)]
         )
         figures.append(
             Figure(
@@ -179,7 +179,7 @@ def run(quick: bool) -> list[Figure]:
                 runs=len(step_times),
                 checks={"full redraws during the drag": (drag_full_draws, drag_full_draws == 0)},
                 note=f"slowest step {max(step_times) * 1000:.1f} ms; compare() of the"
-                f" {len(chosen)} scenarios x {page.months} months alone"
+                f" {len(chosen)} scenarios x {page.chart.months} months alone"
                 f" {compare_alone * 1000:.1f} ms",
             )
         )

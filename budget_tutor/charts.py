@@ -168,6 +168,40 @@ def short_label(month: Month, locale: str) -> str:
     return safe_format(template, "Money runs out: {month}", month=month_label(month, locale))
 
 
+#: A month is "very tall" when it is this many times the median month (and the axis is clipped).
+TALL_FACTOR = 3
+#: The clipped axis ends this much above the tallest ordinary month.
+CLIP_HEADROOM = 1.3
+
+
+def axis_clip(heights: Sequence[int]) -> int | None:
+    """Where to cut a bar chart's axis so that one very tall month (a 30,000 somoni toi) does
+    not flatten every other month: None when no month is over :data:`TALL_FACTOR` times the
+    median of the months with a bar; otherwise :data:`CLIP_HEADROOM` times the tallest of the
+    other months (dirams). The tall bars are then drawn up to the top, broken and labelled."""
+    bars = sorted(h for h in heights if h > 0)
+    if len(bars) < 3:
+        return None
+    median = (
+        bars[len(bars) // 2]
+        if len(bars) % 2
+        else (bars[len(bars) // 2 - 1] + bars[len(bars) // 2]) // 2
+    )
+    ordinary = [h for h in bars if h <= TALL_FACTOR * median]
+    if len(ordinary) == len(bars) or not ordinary:
+        return None
+    return int(max(ordinary) * CLIP_HEADROOM)
+
+
+def _amount_ticks(axis: Any, has_data: bool) -> None:
+    """Whole-somoni ticks (never "0 0 1 1" from fractions), and none at all on an empty chart."""
+    from matplotlib.ticker import MaxNLocator, NullLocator
+
+    axis.set_major_locator(
+        MaxNLocator(nbins="auto", integer=True, min_n_ticks=3) if has_data else NullLocator()
+    )
+
+
 # ------------------------------------------------------------------------------------------------
 # chart base
 # ------------------------------------------------------------------------------------------------
@@ -377,6 +411,7 @@ class SpendingChart(_Chart):
         if rescale:
             self.ax.set_xlim(0, largest * 1.3 if largest > 0 else 1.0)
             self.ax.set_ylim(max(len(self.totals), 1) - 0.5, -0.5)
+        _amount_ticks(self.ax.xaxis, largest > 0)
         self.retranslate()
 
     def retranslate(self) -> None:
@@ -450,14 +485,59 @@ class CashFlowChart(_Chart):
             visible=False,
             fontsize=self._size(NOTE_SIZE),
         )
+        #: The axis top (dirams) when one month is so tall it would flatten the others.
+        self.clip_at: int | None = None
+        self.clip_texts: list[Any] = []
+        self.empty_text = ax.text(
+            0.5,
+            0.5,
+            "",
+            transform=ax.transAxes,
+            ha="center",
+            va="center",
+            fontsize=self._size(LABEL_SIZE),
+            visible=False,
+        )
         ax.axhline(0, color="#555555", linewidth=0.8)
         ax.spines[["top", "right"]].set_visible(False)
         ax.grid(axis="y", color="#DDDDDD", linewidth=0.8)
         ax.set_axisbelow(True)
 
+    def _label_clipped_bars(self) -> None:
+        """Bars above the clipped axis end at its top, broken (≈), with their whole value."""
+        assert self.flow is not None
+        flow, clip = self.flow, self.clip_at
+        top = self.ax.get_ylim()[1]
+        for i, text in enumerate(self.clip_texts):
+            tall = clip is not None and max(flow.money_in[i], flow.money_out[i]) > clip
+            text.set_visible(tall)
+            if tall:
+                value = max(flow.money_in[i], flow.money_out[i])
+                is_in = flow.money_in[i] >= flow.money_out[i]
+                text.set_position(
+                    (i - self.BAR_WIDTH / 2 if is_in else i + self.BAR_WIDTH / 2, top)
+                )
+                text.set_text("\u2248\n" + format_amount(value, self.locale, decimals=False))
+
     def _build_bars(self, n: int) -> None:
-        for bar in (*self.income_bars, *self.out_bars, *self.gap_bars):
+        for bar in (*self.income_bars, *self.out_bars, *self.gap_bars, *self.clip_texts):
             bar.remove()
+        self.clip_texts = [
+            self.ax.text(
+                i,
+                0,
+                "",
+                ha="center",
+                va="top",
+                fontsize=self._size(NOTE_SIZE),
+                fontweight="bold",
+                visible=False,
+                clip_on=False,
+                linespacing=0.9,
+                bbox={"facecolor": "white", "edgecolor": "#555555", "pad": 1.5},
+            )
+            for i in range(n)
+        ]
         w = self.BAR_WIDTH
         xs = [i - w / 2 for i in range(n)]
         self.income_bars = list(self.ax.bar(xs, [0.0] * n, width=w, color=INCOME_COLOUR))
@@ -501,9 +581,15 @@ class CashFlowChart(_Chart):
             self.short_text.set_x(pos + 0.1 if pos < n - 3 else pos - 0.1)
             self.short_text.set_horizontalalignment("left" if pos < n - 3 else "right")
         if rescale:
-            top = max((to_chart(v) for v in (*flow.money_in, *flow.money_out)), default=0.0)
+            heights = [max(i, o) for i, o in zip(flow.money_in, flow.money_out, strict=True)]
+            self.short_text.set_y(0.97 if axis_clip(heights) is None else 0.82)
+            self.clip_at = axis_clip(heights)
+            top = to_chart(self.clip_at if self.clip_at is not None else max(heights, default=0))
             self.ax.set_xlim(-0.6, max(n, 1) - 0.4)
             self.ax.set_ylim(0, top * 1.25 if top > 0 else 1.0)
+            _amount_ticks(self.ax.yaxis, top > 0)
+            self.empty_text.set_visible(top <= 0)
+            self._label_clipped_bars()
         if rescale or rebuilt:
             self.retranslate()
         elif self.short_month is not None:
@@ -515,8 +601,11 @@ class CashFlowChart(_Chart):
         self.ax.set_xticklabels(labels)
         self.ax.set_title(_("Money in and money out, month by month"), loc="left")
         self.ax.set_ylabel(currency_name("TJS"))
+        self.empty_text.set_text(_("No money in or out entered yet"))
         if self.short_month is not None:
             self.short_text.set_text(short_label(self.short_month, self.locale))
+        if self.flow is not None:
+            self._label_clipped_bars()
         self._apply_sizes()
         self.relayout()
 
@@ -532,9 +621,19 @@ class CashFlowChart(_Chart):
     def _apply_sizes(self) -> None:
         super()._apply_sizes()
         self.short_text.set_fontsize(self._size(NOTE_SIZE))
+        self.empty_text.set_fontsize(self._size(LABEL_SIZE))
+        for text in self.clip_texts:
+            text.set_fontsize(self._size(NOTE_SIZE))
 
     def dynamic_artists(self) -> list[Artist]:
-        return [*self.income_bars, *self.out_bars, *self.gap_bars, self.short_line, self.short_text]
+        return [
+            *self.income_bars,
+            *self.out_bars,
+            *self.gap_bars,
+            *self.clip_texts,
+            self.short_line,
+            self.short_text,
+        ]
 
 
 # ------------------------------------------------------------------------------------------------
@@ -542,43 +641,202 @@ class CashFlowChart(_Chart):
 # ------------------------------------------------------------------------------------------------
 
 
+@dataclass(frozen=True)
+class LineStyle:
+    """How one scenario's line looks: colour, dash pattern and width (never position-based)."""
+
+    colour: str
+    dash: Any  # a matplotlib linestyle: "-", "--", (0, (5, 1, 1, 1))…
+    width: float = 2.5
+
+
+BASELINE_STYLE = LineStyle("#000000", "-", 3.2)
+#: Scenario styles, Okabe-Ito colours (colour-blind safe) each with its own dash pattern, so two
+#: lines differ even in a black-and-white handout.
+SCENARIO_STYLES: tuple[LineStyle, ...] = (
+    LineStyle("#0072B2", "--"),  # blue, dashed
+    LineStyle("#E69F00", "-"),  # orange, solid
+    LineStyle("#009E73", "-."),  # bluish green, dash-dot
+    LineStyle("#CC79A7", (0, (1, 1.5))),  # reddish purple, dotted
+    LineStyle("#56B4E9", (0, (6, 2, 1, 2, 1, 2))),  # sky blue, dash-dot-dot
+    LineStyle("#882255", (0, (8, 3))),  # wine, long dashes
+    LineStyle("#999933", (0, (3, 1, 3, 4))),  # olive
+    LineStyle("#6B4C9A", (0, (2, 3))),  # violet, sparse dots
+)
+
+
+class ScenarioStyles:
+    """A style per scenario, keyed by its identity (a scenario id), never by its position: a
+    key keeps the style it was first given for as long as this object lives, so switching a
+    preset off and on again does not swap colours. While fewer than ``len(SCENARIO_STYLES)``
+    scenarios are shown together, no two of them share a style."""
+
+    def __init__(self) -> None:
+        self._index: dict[str, int] = {}
+
+    def styles(self, keys: Sequence[str | None]) -> list[LineStyle]:
+        """The styles for ``keys`` (None: the plan as it is, always black and solid)."""
+        shown = [k for k in keys if k is not None]
+        in_use = {self._index[k] for k in shown if k in self._index}
+        taken: set[int] = set()
+        out = []
+        for key in keys:
+            if key is None:
+                out.append(BASELINE_STYLE)
+                continue
+            index = self._index.get(key)
+            if index is None or index in taken:
+                index = self._free_index(in_use | taken)
+                self._index[key] = index
+            taken.add(index)
+            out.append(SCENARIO_STYLES[index % len(SCENARIO_STYLES)])
+        return out
+
+    def _free_index(self, busy: set[int]) -> int:
+        remembered = set(self._index.values())
+        n = len(SCENARIO_STYLES)
+        for candidates in (set(range(n)) - busy - remembered, set(range(n)) - busy):
+            if candidates:
+                return min(candidates)
+        return max(busy, default=-1) + 1
+
+
+def short_note_text(month: Month, locale: str) -> str:
+    """The words beside a line that runs short: "Money runs out: Mar 2027" (one line, so six of
+    them fit; how much is missing is said by the red area's label and the comparison)."""
+    # Translators: beside the red mark on a chart. {month} is e.g. "Mar 2027".
+    return safe_format(
+        _("Money runs out: {month}"),
+        "Money runs out: {month}",
+        month=month_label(month, locale, short=True),
+    )
+
+
+def place_boxes(
+    anchors: Sequence[tuple[float, float, float]],
+    width: float,
+    gap: float = 4.0,
+    obstacles: Sequence[tuple[float, float, float, float]] = (),
+) -> list[tuple[float, float, bool]]:
+    """Place label boxes so that none overlaps another: ``anchors`` are (x, box width, box
+    height) in points within an area ``width`` wide. Each box goes, in the first row from the
+    top with room, to the right of its x, else to its left, else beside a box already in that
+    row, and never on an ``obstacle`` (x0, y0, x1, y1). Returns (left, top, right_aligned) per
+    box, in points from the area's left and top."""
+    placed: list[tuple[float, float, float, float]] = list(obstacles)  # x0, y0, x1, y1 from top
+    out: list[tuple[float, float, bool]] = []
+
+    def free(box: tuple[float, float, float, float]) -> bool:
+        return all(
+            box[2] + gap <= p[0]
+            or p[2] + gap <= box[0]
+            or box[3] + gap <= p[1]
+            or p[3] + gap <= box[1]
+            for p in placed
+        )
+
+    for x, w, h in anchors:
+        row_top = gap
+        choice: tuple[float, float, bool] | None = None
+        while choice is None:
+            row = [p for p in placed if p[1] < row_top + h and row_top < p[3]]
+            candidates = [(x + 6, False), (x - 6 - w, True)]
+            candidates += [(p[2] + gap, False) for p in row] + [(p[0] - gap - w, True) for p in row]
+            # First the places wholly inside the area, then any place pushed inside it (a box
+            # wider than the area starts at its left edge); an empty row always has room.
+            for inside_only in (True, False):
+                for left, right_aligned in candidates:
+                    if inside_only and (left < 0 or left + w > width):
+                        continue
+                    left = max(0.0, min(left, width - w))
+                    box = (left, row_top, left + w, row_top + h)
+                    if free(box):
+                        choice = (left, row_top, right_aligned)
+                        placed.append(box)
+                        break
+                if choice is not None:
+                    break
+            else:
+                row_top += h + gap  # the next row down: below the last box there is room
+        out.append(choice)
+    return out
+
+
 class SavingsChart(_Chart):
     """One line per projection (the first is the baseline): savings plus cash at each month's end.
 
     Each goal is a dashed horizontal line at its target; the month each line first reaches a goal
-    is a green diamond on the goal line; the first month a line runs short is a red cross with
-    the words "Money runs out: <month>" beside it.
+    is a green diamond on the goal line. Below zero the chart is a red hatched area, "short of
+    money": amounts there are what is missing, never money kept. The first month a line runs
+    short is a note in a box framed in the line's colour, "Money runs out: Mar 2027 / short by
+    7,800 TJS", with a stroke to the point; the notes are placed so that none overlaps another.
+
+    ``legend``: a legend above the axes (True), or none (the What if? table, which shows each
+    line's colour and dash, is the legend there: the plot keeps its height with six scenarios).
     """
 
     kind = "savings"
 
-    def __init__(self, ax: Axes, locale: str | None = None, font_scale: float = 1.0) -> None:
+    def __init__(
+        self, ax: Axes, locale: str | None = None, font_scale: float = 1.0, legend: bool = True
+    ) -> None:
+        from matplotlib.ticker import FuncFormatter, MaxNLocator
+
         super().__init__(ax, locale, font_scale)
+        self.show_legend = legend
         self.lines: list[Any] = []
         self.goal_marks: list[Any] = []
-        self.short_marks: list[Any] = []
-        self.short_texts: list[Any] = []
+        self.short_notes: list[Any] = []
         self.goal_lines: list[Any] = []
         self.goal_texts: list[Any] = []
         self.projections: tuple[Projection, ...] = ()
         self.names: tuple[str | None, ...] = ()
         self.months: tuple[Month, ...] = ()
+        self.styles: list[LineStyle] = []
+        self._own_styles = ScenarioStyles()
         ax.axhline(0, color="#555555", linewidth=0.8)
+        self.short_area = ax.axhspan(
+            -1.0,
+            0.0,
+            facecolor=(0.75, 0.0, 0.0, 0.07),
+            edgecolor=(0.75, 0.0, 0.0, 0.35),
+            hatch="//",
+            linewidth=0.0,
+            visible=False,
+            zorder=0.5,
+        )
+        self.short_area_text = ax.text(
+            0.99,
+            0.0,
+            "",
+            transform=ax.get_yaxis_transform(),
+            color=SHORT_COLOUR,
+            ha="right",
+            va="top",
+            fontsize=self._size(NOTE_SIZE),
+            visible=False,
+            bbox={"facecolor": "white", "edgecolor": "none", "alpha": 0.8, "pad": 2},
+        )
+        ax.yaxis.set_major_formatter(
+            # Below zero an amount is what is missing (the red area): no minus sign.
+            FuncFormatter(lambda v, _pos: amount_tick(abs(v), self.locale))
+        )
+        ax.yaxis.set_major_locator(MaxNLocator(nbins="auto", integer=True, min_n_ticks=3))
         ax.spines[["top", "right"]].set_visible(False)
         ax.grid(axis="y", color="#DDDDDD", linewidth=0.8)
         ax.set_axisbelow(True)
+
+    def set_legend(self, on: bool) -> None:
+        """Show or hide the legend (an exported picture has one; the page does not)."""
+        self.show_legend = on
+        self.relayout()
 
     def _ensure(self, lines: int, goals: int) -> bool:
         """Make sure there are artists for ``lines`` projections and ``goals`` goals; True when
         artists had to be added (a full redraw is then needed)."""
         added = False
         while len(self.lines) < lines:
-            i = len(self.lines)
-            colour = PALETTE[i % len(PALETTE)]
-            style = ("-", "--", "-.", ":")[(i // len(PALETTE) + i) % 4]
-            (line,) = self.ax.plot(
-                [], [], color=colour, linewidth=3.0 if i == 0 else 2.5, linestyle=style, label=""
-            )
+            (line,) = self.ax.plot([], [], label="", solid_capstyle="butt")
             (goal_mark,) = self.ax.plot(
                 [],
                 [],
@@ -586,33 +844,25 @@ class SavingsChart(_Chart):
                 marker="D",
                 markersize=9,
                 color=GOAL_COLOUR,
-                markeredgecolor=colour,
                 markeredgewidth=2,
             )
-            (short_mark,) = self.ax.plot(
-                [],
-                [],
-                linestyle="none",
-                marker="X",
-                markersize=14,
-                color=SHORT_COLOUR,
-                markeredgecolor="white",
-            )
-            short_text = self.ax.text(
-                0,
-                0,
+            note = self.ax.annotate(
                 "",
+                xy=(0, 0),
+                xytext=(0, 1),
+                textcoords="axes points",
                 color=SHORT_COLOUR,
-                fontweight="bold",
                 ha="left",
                 va="top",
                 visible=False,
+                annotation_clip=False,
                 fontsize=self._size(NOTE_SIZE),
+                bbox={"boxstyle": "round,pad=0.3", "facecolor": "white", "linewidth": 2},
+                arrowprops={"arrowstyle": "-", "linewidth": 1.5, "shrinkA": 0, "shrinkB": 3},
             )
             self.lines.append(line)
             self.goal_marks.append(goal_mark)
-            self.short_marks.append(short_mark)
-            self.short_texts.append(short_text)
+            self.short_notes.append(note)
             added = True
         while len(self.goal_lines) < goals:
             self.goal_lines.append(
@@ -634,15 +884,28 @@ class SavingsChart(_Chart):
             added = True
         return added
 
+    def _apply_styles(self, styles: Sequence[LineStyle]) -> None:
+        for i, style in enumerate(styles):
+            line = self.lines[i]
+            line.set_color(style.colour)
+            line.set_linestyle(style.dash)
+            line.set_linewidth(style.width)
+            self.goal_marks[i].set_markeredgecolor(style.colour)
+            note = self.short_notes[i]
+            note.get_bbox_patch().set_edgecolor(style.colour)
+            note.arrow_patch.set_color(style.colour)
+
     def update(
         self,
         projections: Sequence[Projection],
         names: Sequence[str | None] | None = None,
         rescale: bool = True,
+        styles: Sequence[LineStyle] | None = None,
     ) -> bool:
         """Show ``projections`` (the first is the baseline). ``names`` overrides legend names
-        (None entries: :func:`scenario_title`). Returns True if artists were added or removed
-        from the legend, which needs a full redraw rather than a blit."""
+        (None entries: :func:`scenario_title`); ``styles`` gives each line its style (default:
+        by scenario id, see :class:`ScenarioStyles`). Returns True if artists were added or
+        removed from the legend, which needs a full redraw rather than a blit."""
         projections = tuple(projections)
         goals = projections[0].summary.goals if projections else ()
         previous_count = sum(1 for line in self.lines if line.get_visible())
@@ -650,17 +913,22 @@ class SavingsChart(_Chart):
         self.projections = projections
         self.names = tuple(names) if names is not None else (None,) * len(projections)
         self.months = tuple(r.month for r in projections[0].rows) if projections else ()
+        if styles is None:
+            styles = self._own_styles.styles([p.scenario_id for p in projections])
+        restyled = list(styles) != self.styles[: len(styles)]
+        self.styles = list(styles)
+        if restyled:
+            self._apply_styles(styles)
         values: list[float] = [0.0]
         for i, line in enumerate(self.lines):
             if i >= len(projections):
-                for artist in (line, self.goal_marks[i], self.short_marks[i], self.short_texts[i]):
+                for artist in (line, self.goal_marks[i], self.short_notes[i]):
                     artist.set_visible(False)
                 continue
             proj = projections[i]
             ys = [to_chart(v) for v in money_kept(proj)]
-            xs = list(range(len(ys)))
             values.extend(ys)
-            line.set_data(xs, ys)
+            line.set_data(range(len(ys)), ys)
             line.set_visible(True)
             gx, gy = [], []
             for goal in proj.summary.goals:
@@ -670,17 +938,6 @@ class SavingsChart(_Chart):
                     gy.append(to_chart(goal.target))
             self.goal_marks[i].set_data(gx, gy)
             self.goal_marks[i].set_visible(bool(gx))
-            pos = month_position(proj, proj.summary.first_short_month)
-            mark, text = self.short_marks[i], self.short_texts[i]
-            if pos is None:
-                mark.set_visible(False)
-                text.set_visible(False)
-            else:
-                mark.set_data([pos], [ys[pos]])
-                mark.set_visible(True)
-                text.set_position((pos + 0.2, ys[pos]))
-                text.set_horizontalalignment("left" if pos < len(ys) * 0.7 else "right")
-                text.set_visible(True)
         for j, (gline, gtext) in enumerate(zip(self.goal_lines, self.goal_texts, strict=True)):
             if j < len(goals):
                 y = to_chart(goals[j].target)
@@ -697,13 +954,35 @@ class SavingsChart(_Chart):
             span = (high - low) or 1.0
             self.ax.set_xlim(-0.5, max(len(self.months), 1) - 0.5)
             self.ax.set_ylim(low - span * 0.08, high + span * 0.15)
+            self._show_short_area(low)
         if rescale or added:
             self.retranslate()
         else:
             # A slider step: only the texts that follow the data (ticks, legend and sizes wait
             # for the full draw when the drag ends).
             self._data_texts()
-        return added or previous_count != len(projections)
+        return added or restyled or previous_count != len(projections)
+
+    def _show_short_area(self, lowest: float) -> None:
+        from budget_tutor.wording import balance_text
+
+        bottom = self.ax.get_ylim()[0]
+        short = lowest < 0
+        self.short_area.set_visible(short)
+        self.short_area_text.set_visible(short)
+        if short:
+            self.short_area.set_y(bottom)
+            self.short_area.set_height(-bottom)
+            worst = min(min(money_kept(p)) for p in self.projections)
+            self.short_area_text.set_text(
+                safe_format(
+                    # Translators: inside the red area below zero on the savings chart.
+                    # {shortfall} is "short by 24,900 TJS" (wording.balance_text).
+                    _("At worst: {shortfall}"),
+                    "At worst: {shortfall}",
+                    shortfall=balance_text(worst, self.locale),
+                )
+            )
 
     def retranslate(self) -> None:
         positions, labels = month_ticks(self.months, self.locale)
@@ -711,11 +990,16 @@ class SavingsChart(_Chart):
         self.ax.set_xticklabels(labels)
         self.ax.set_title(_("Money kept: savings and cash"), loc="left")
         self.ax.set_ylabel(currency_name("TJS"))
+        if self.projections and self.short_area.get_visible():
+            self._show_short_area(-1.0)
         self._data_texts()
         self._apply_sizes()
         self.relayout()
+        self._place_short_notes()
 
     def _legend_entries(self) -> list[tuple[Artist, str]]:
+        if not self.show_legend:
+            return []
         return [(line, str(line.get_label())) for line in self.lines if line.get_visible()]
 
     def _data_texts(self) -> None:
@@ -731,20 +1015,99 @@ class SavingsChart(_Chart):
                 )
             )
         for i, proj in enumerate(self.projections):
-            if proj.summary.first_short_month is not None:
-                self.short_texts[i].set_text(
-                    short_label(proj.summary.first_short_month, self.locale)
-                )
             name = self.names[i] if i < len(self.names) else None
             self.lines[i].set_label(name or scenario_title(proj))
+        self._place_short_notes()
+
+    def _place_short_notes(self) -> None:
+        """One note per line that runs short, none on top of another (see :func:`place_boxes`)."""
+        shown: list[tuple[int, int, float]] = []  # line, x position, y value
+        for i, proj in enumerate(self.projections):
+            pos = month_position(proj, proj.summary.first_short_month)
+            note = self.short_notes[i]
+            if pos is None:
+                note.set_visible(False)
+                continue
+            kept = money_kept(proj)
+            note.set_text(short_note_text(proj.rows[pos].month, self.locale))
+            note.xy = (pos, to_chart(kept[pos]))
+            note.set_visible(True)
+            shown.append((i, pos, to_chart(kept[pos])))
+        if not shown:
+            return
+        width, height = self._axes_points()
+        low, high = self.ax.get_xlim()
+        renderer = _renderer(self.figure)
+        anchors = []
+        order = sorted(shown, key=lambda item: (item[1], item[0]))
+        # Placed across the figure's width (a note may reach into the margins), in points from
+        # the axes' left edge.
+        figure_width, _fh = self._figure_points()
+        axes_left = self.ax.get_position().x0 * figure_width
+        for i, pos, _y in order:
+            w, h = self._note_size(self.short_notes[i], renderer)
+            x = axes_left + (pos - low) / max(high - low, 1e-9) * width
+            anchors.append((x, w, h))
+        pad = self._size(NOTE_SIZE) * 0.3
+        obstacles = []
+        if self.short_area_text.get_visible() and renderer is not None:
+            # The red area's label, right-aligned just under the zero line.
+            w, h = self._note_size(self.short_area_text, renderer)
+            bottom, top_value = self.ax.get_ylim()
+            zero = height * (top_value - 0.0) / max(top_value - bottom, 1e-9)
+            right = axes_left + width * 0.99
+            obstacles.append((right - w, zero, right, zero + h))
+        placements = place_boxes(anchors, figure_width, obstacles=obstacles)
+        for (i, _pos, _y), (_x, w, _h), (left, top, right_aligned) in zip(
+            order, anchors, placements, strict=True
+        ):
+            note = self.short_notes[i]
+            note.set_horizontalalignment("right" if right_aligned else "left")
+            x = (left + w - pad if right_aligned else left + pad) - axes_left
+            note.set_position((x, height - top - pad))
+
+    def _axes_points(self) -> tuple[float, float]:
+        width, height = self._figure_points()
+        box = self.ax.get_position()
+        return max(box.width * width, 1.0), max(box.height * height, 1.0)
+
+    def _note_size(self, note: Any, renderer: Any) -> tuple[float, float]:
+        """A note's box in points (measured when a renderer is at hand, else estimated)."""
+        pad = self._size(NOTE_SIZE) * 0.3 * 2 + 2.0  # the box's padding and frame
+        if renderer is not None:
+            dpi = float(self.figure.dpi)  # type: ignore[union-attr]
+            # get_window_extent includes the stroke to the point: measure the text alone.
+            lines = note.get_text().split("\n")
+            from matplotlib.text import Text
+
+            probe = Text(0, 0, "\n".join(lines), fontsize=note.get_fontsize())
+            probe.set_figure(self.figure)
+            box = probe.get_window_extent(renderer)
+            return box.width * 72.0 / dpi + pad, box.height * 72.0 / dpi + pad
+        lines = note.get_text().split("\n")
+        size = note.get_fontsize()
+        return (
+            max(len(line) for line in lines) * size * 0.7 + pad,
+            len(lines) * size * 1.3 + pad,
+        )
 
     def _apply_sizes(self) -> None:
         super()._apply_sizes()
-        for text in (*self.short_texts, *self.goal_texts):
+        for text in (*self.goal_texts, self.short_area_text):
             text.set_fontsize(self._size(NOTE_SIZE))
+        for note in self.short_notes:
+            note.set_fontsize(self._size(NOTE_SIZE) * 0.9)
 
     def dynamic_artists(self) -> list[Artist]:
-        return [*self.lines, *self.goal_marks, *self.short_marks, *self.short_texts]
+        return [*self.lines, *self.goal_marks, *self.short_notes]
+
+
+def _renderer(figure: Any) -> Any:
+    """A renderer to measure text with, or None (matplotlib keeps one per figure)."""
+    try:
+        return figure._get_renderer()
+    except (AttributeError, TypeError, ValueError):  # pragma: no cover - other matplotlib
+        return None
 
 
 def install_font(font_file: str) -> str:

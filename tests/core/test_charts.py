@@ -5,6 +5,7 @@ from __future__ import annotations
 import dataclasses
 
 import pytest
+from matplotlib.colors import to_rgba
 from matplotlib.figure import Figure
 
 from budget_tutor import charts
@@ -25,6 +26,7 @@ from budget_tutor.model import (
     Income,
     IncomeKind,
     Month,
+    OneOffCost,
     Plan,
     SavingsGoal,
     SavingsKind,
@@ -230,7 +232,8 @@ def test_savings_lines_goal_lines_and_goal_months() -> None:
     assert list(xs) == [goal.reached.minus(Month(2027, 1))]
     assert list(ys) == [to_chart(major(600))]
     assert chart.lines[0].get_label() == "Your plan now"
-    assert not chart.short_marks[0].get_visible()
+    assert not chart.short_notes[0].get_visible()
+    assert not chart.short_area.get_visible()
 
 
 def test_savings_chart_compares_scenarios_and_marks_running_short() -> None:
@@ -245,12 +248,13 @@ def test_savings_chart_compares_scenarios_and_marks_running_short() -> None:
     assert chart.update([base, scen])
     assert [ln.get_label() for ln in chart.lines[:2]] == ["Your plan now", "Wedding in October"]
     pos = short.minus(Month(2027, 1))
-    xs, ys = chart.short_marks[1].get_data()
-    assert list(xs) == [pos]
-    assert list(ys) == [to_chart(money_kept(scen)[pos])]
-    assert chart.short_marks[1].get_color() == SHORT_COLOUR
-    assert chart.short_texts[1].get_text() == f"Money runs out: {month_label(short, 'en')}"
-    assert chart.short_texts[1].get_visible()
+    note = chart.short_notes[1]
+    assert note.xy == (pos, to_chart(money_kept(scen)[pos]))
+    assert note.get_color() == SHORT_COLOUR
+    assert note.get_text() == f"Money runs out: {month_label(short, 'en', short=True)}"
+    assert note.get_visible()
+    # the box is framed in the colour of its line
+    assert note.get_bbox_patch().get_edgecolor() == to_rgba(chart.lines[1].get_color())
     legend = [t.get_text() for t in chart.ax.get_legend().get_texts()]
     assert legend == ["Your plan now", "Wedding in October"]
     # the same number of scenarios again: no artists added, a blit is enough
@@ -260,7 +264,7 @@ def test_savings_chart_compares_scenarios_and_marks_running_short() -> None:
     # fewer scenarios hide the extra line
     assert chart.update([base])
     assert not chart.lines[1].get_visible()
-    assert not chart.short_texts[1].get_visible()
+    assert not chart.short_notes[1].get_visible()
 
 
 def test_savings_chart_y_limits_hold_during_a_drag() -> None:
@@ -313,11 +317,18 @@ def test_hand_built_projection_marks_the_short_month() -> None:
     chart = SavingsChart(axes(), "en")
     chart.update([proj])
     assert list(chart.lines[0].get_ydata()) == [100.0, -50.0, -80.0]
-    xs, ys = chart.short_marks[0].get_data()
-    assert (list(xs), list(ys)) == ([1], [-50.0])
-    assert chart.short_texts[0].get_text() == "Money runs out: February 2027"
+    note = chart.short_notes[0]
+    assert note.xy == (1, -50.0)
+    assert note.get_text() == "Money runs out: Feb 2027"
     low, _high = chart.ax.get_ylim()
     assert low < -80.0
+    # below zero is a red hatched area, "short", and its amounts carry no minus sign
+    area = chart.short_area
+    assert area.get_visible() and area.get_hatch() == "//"
+    assert area.get_y() == pytest.approx(low) and area.get_y() + area.get_height() == 0.0
+    assert chart.short_area_text.get_text() == "At worst: short by 80 TJS"
+    formatter = chart.ax.yaxis.get_major_formatter()
+    assert formatter(-80.0, 0) == "80" and formatter(100.0, 0) == "100"
 
 
 def test_charts_draw_tajik_letters_with_the_bundled_font() -> None:
@@ -392,3 +403,139 @@ def test_month_labels_thin_out_on_a_narrow_chart_and_not_on_a_wide_one() -> None
     shown = [t.label1.get_visible() for t in narrow.ax.xaxis.get_major_ticks()]
     assert len(shown) == 12
     assert shown[0] and not all(shown) and any(shown[1:])
+
+
+# -- a room of scenarios: styles, notes that never overlap, shortfalls, tall months ---------------
+
+
+def test_scenario_styles_follow_the_scenario_not_its_position() -> None:
+    styles = charts.ScenarioStyles()
+    first = styles.styles([None, "rouble", "wedding", "cow"])
+    assert first[0] == charts.BASELINE_STYLE
+    assert len({(st.colour, st.dash) for st in first}) == 4
+    # the wedding switched off: the cow keeps its colour and dash although it moved up a place
+    second = styles.styles([None, "rouble", "cow"])
+    assert second == [first[0], first[1], first[3]]
+    # and on again, after a new scenario came: everybody keeps theirs, the new one gets a free one
+    third = styles.styles([None, "rouble", "cow", "deposit", "wedding"])
+    assert third[:3] == second and third[4] == first[2]
+    assert third[3] not in first
+    six = styles.styles([None, "a", "b", "c", "d", "e", "f"])
+    assert len({(st.colour, str(st.dash)) for st in six}) == 7
+
+
+def test_chart_lines_keep_their_style_when_a_scenario_is_taken_away() -> None:
+    plan = family_plan()
+    wedding = Scenario("w", "W", (OneOffExpense("Wedding", major(9000), Month(2027, 10)),))
+    roof = Scenario("r", "R", (OneOffExpense("Roof", major(3000), Month(2027, 5)),))
+    base, w, r = project(plan, 12), project(plan, 12, wedding), project(plan, 12, roof)
+    chart = SavingsChart(axes(), "en")
+    chart.update([base, w, r])
+    roof_style = (chart.lines[2].get_color(), chart.lines[2].get_linestyle())
+    chart.update([base, r])
+    assert (chart.lines[1].get_color(), chart.lines[1].get_linestyle()) == roof_style
+    assert chart.lines[0].get_color() == charts.BASELINE_STYLE.colour
+
+
+def _short_plan() -> Plan:
+    """Nothing saved, 500 somoni in the purse, food 1,500 a month and no income until April."""
+    return family_plan(opening=500).replace(savings=(), goals=())
+
+
+@pytest.mark.parametrize(("width", "scale"), [(6.6, 1.0), (6.6, 1.4), (9.0, 1.0), (4.5, 1.4)])
+def test_six_money_runs_out_notes_never_overlap(width: float, scale: float) -> None:
+    plan = _short_plan()
+    # six scenarios that all run short in January 2027 (the same point), or a month later
+    scenarios = [
+        Scenario(f"s{i}", f"S{i}", (OneOffExpense("X", major(100 * i), Month(2027, 1 + i % 2)),))
+        for i in range(6)
+    ]
+    projections = [project(plan, 12)] + [project(plan, 12, sc) for sc in scenarios]
+    assert all(p.summary.first_short_month is not None for p in projections)
+    fig = Figure(figsize=(width, 4.2), dpi=100)
+    chart = SavingsChart(fig.add_subplot(), "ru", font_scale=scale, legend=False)
+    chart.update(projections)
+    fig.draw_without_rendering()
+    renderer = fig._get_renderer()
+    boxes = [n.get_bbox_patch().get_window_extent(renderer) for n in chart.short_notes[:7]]
+    boxes.append(chart.short_area_text.get_window_extent(renderer))  # the red area's label
+    assert all(n.get_visible() for n in chart.short_notes[:7])
+    assert chart.short_area_text.get_visible()
+    for i, a in enumerate(boxes):
+        assert a.x0 >= -1 and a.x1 <= fig.bbox.x1 + 1, f"note {i} leaves the figure"
+        for j, b in enumerate(boxes[:i]):
+            overlap = a.x0 < b.x1 and b.x0 < a.x1 and a.y0 < b.y1 and b.y0 < a.y1
+            assert not overlap, f"notes {j} and {i} overlap: {b} / {a}"
+    # no legend: the page's table is the legend, and the plot keeps its height
+    assert chart.ax.get_legend() is None
+    single = SavingsChart(Figure(figsize=(width, 4.2), dpi=100).add_subplot(), "ru", scale, False)
+    single.update(projections[:1])
+    assert single.ax.get_position().height == pytest.approx(chart.ax.get_position().height)
+
+
+def test_place_boxes_by_hand() -> None:
+    # two 50×10 boxes anchored at the same x: the second goes beside the first (66 + 4 gap)
+    assert charts.place_boxes([(10, 50, 10), (10, 50, 10)], 200) == [(16, 4, False), (70, 4, False)]
+    # a third and fourth: no room left in the row (70 + 50 + 4 + 50 > 200 − …), so one row down
+    assert charts.place_boxes([(10, 50, 10)] * 4, 150)[2:] == [(16, 18, False), (70, 18, False)]
+    # near the right edge a box goes to the left of its x
+    assert charts.place_boxes([(190, 50, 10)], 200) == [(134, 4, True)]
+    # too wide for either side of its x: pushed inside the area
+    assert charts.place_boxes([(100, 150, 10)], 200) == [(50, 4, False)]
+    # an obstacle (the red area's label) is never covered
+    assert charts.place_boxes([(10, 50, 10)], 200, obstacles=[(0, 0, 200, 20)]) == [
+        (16, 32, False)  # rows at 4, 18 and 32: the first two touch the obstacle
+    ]
+
+
+def test_axis_clip_by_hand() -> None:
+    assert charts.axis_clip([100, 120, 130]) is None
+    # median of 100, 110, 120, 1000 is 115; 1000 > 3 × 115, the others are not: 120 × 1.3
+    assert charts.axis_clip([100, 110, 0, 120, 1000]) == 156
+    assert charts.axis_clip([0, 0, 0]) is None
+
+
+def test_a_very_tall_month_keeps_the_winter_gap_visible() -> None:
+    plan = family_plan().replace(
+        one_offs=(
+            OneOffCost("t", "Toi", ExpenseCategory.CEREMONIES, major(30000), Month(2027, 10)),
+        )
+    )
+    chart = CashFlowChart(axes(), "en")
+    chart.update(project(plan, 12))
+    top = chart.ax.get_ylim()[1]
+    # months other than October: at most 4,600 in (4,000 + 600) or 2,400 out (food and coal)
+    assert top == pytest.approx(4600 * 1.3 * 1.25)
+    # the January gap (2,400 out − 600 in = 1,800) is a visible part of the axis
+    assert chart.gap_bars[0].get_height() == 1800.0
+    assert chart.gap_bars[0].get_height() / top > 0.2
+    # October's bar is cut at the top and says its value: 30,000 + 1,500 food
+    october = chart.clip_texts[9]
+    assert october.get_visible() and october.get_text() == "\u2248\n31,500"
+    assert [t.get_visible() for t in chart.clip_texts].count(True) == 1
+    # without the toi, no month is cut
+    plain = CashFlowChart(axes(), "en")
+    plain.update(project(family_plan(), 12))
+    assert plain.clip_at is None and not any(t.get_visible() for t in plain.clip_texts)
+
+
+def test_empty_charts_show_no_amount_ticks() -> None:
+    empty = Plan(household=Household(name="New", start_month=Month(2027, 1)))
+    flow = CashFlowChart(axes(), "en")
+    flow.update(project(empty, 12))
+    flow.figure.draw_without_rendering()
+    assert [t.get_text() for t in flow.ax.get_yticklabels()] == []
+    assert flow.empty_text.get_visible()
+    assert flow.empty_text.get_text() == "No money in or out entered yet"
+    spending = SpendingChart(axes(), "en")
+    spending.update(project(empty, 12))
+    spending.figure.draw_without_rendering()
+    assert [t.get_text() for t in spending.ax.get_xticklabels()] == []
+    # with money, whole somoni only: no "0 0 1 1" from fractions of a somoni
+    tiny = empty.replace(
+        expenses=(Expense("e", "Salt", ExpenseCategory.FOOD, Schedule.monthly(2 * 100)),)
+    )
+    spending.update(project(tiny, 12))
+    spending.figure.draw_without_rendering()
+    labels = [t.get_text() for t in spending.ax.get_xticklabels()]
+    assert labels and len(labels) == len(set(labels))
