@@ -18,12 +18,13 @@ from typing import TextIO
 from budget_tutor import __version__, i18n
 from budget_tutor.i18n import _, ngettext, pgettext, safe_format
 from budget_tutor.model import MAX_HORIZON, Month, month_label
-from budget_tutor.money import format_amount, format_money, format_percent
+from budget_tutor.money import format_amount, format_money, format_percent, minor_to_text
 from budget_tutor.projection import Comparison, Projection, compare
 from budget_tutor.scenarios import Scenario
 from budget_tutor.wording import balance_text
 
 EXIT_OK = 0
+EXIT_CANNOT_WRITE = 1
 EXIT_BAD_INPUT = 2
 
 COLUMNS = (
@@ -149,12 +150,12 @@ def write_csv(comparison: Comparison, out: TextIO) -> None:
     for projection in comparison.all:
         sid = projection.scenario_id or "baseline"
         for month, values in _row_values(projection):
-            writer.writerow([sid, month.iso(), *(f"{v / 100:.2f}" for v in values)])
+            writer.writerow([sid, month.iso(), *(_amount_text(v) for v in values)])
 
 
 def _amount_text(minor: int) -> str:
-    sign = "-" if minor < 0 else ""
-    return f"{sign}{abs(minor) // 100}.{abs(minor) % 100:02d}"
+    """Exact text of an amount for CSV and JSON (integers only: the two agree to the diram)."""
+    return minor_to_text(minor)
 
 
 def write_json(comparison: Comparison, out: TextIO) -> None:
@@ -217,6 +218,7 @@ def _pick_scenarios(available: Sequence[Scenario], wanted: Sequence[str]) -> lis
 def plan_command(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     from budget_tutor.planfile import load_plan_file
     from budget_tutor.storage import StorageError
+    from budget_tutor.wording import in_month
 
     try:
         plan = load_plan_file(args.file)
@@ -233,13 +235,43 @@ def plan_command(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     except LookupError as exc:
         err.write(f"{exc.args[0]}\n")
         return EXIT_BAD_INPUT
+    last_month = Month(2200, 12)  # the calendar's end (Month refuses later years)
+    fit = last_month.index - plan.household.start_month.index + 1
+    if args.months > fit:
+        err.write(
+            # Translators: {start} is "in March 2195" as a sentence says it; {last} a month
+            # and year ("December 2200"); keep "--months" as it is (an option).
+            ngettext(
+                "The plan starts {start}: only {n} month fits before the end of the "
+                "calendar ({last}). Use --months {n}.",
+                "The plan starts {start}: only {n} months fit before the end of the "
+                "calendar ({last}). Use --months {n} or fewer.",
+                fit,
+            ).format(
+                start=in_month(plan.household.start_month),
+                n=fit,
+                last=month_label(last_month, args.lang),
+            )
+            + "\n"
+        )
+        return EXIT_BAD_INPUT
     comparison = compare(plan, scenarios, args.months)
+    target = out if args.output is None else io.StringIO()
     if args.format == "csv":
-        write_csv(comparison, out)
+        write_csv(comparison, target)
     elif args.format == "json":
-        write_json(comparison, out)
+        write_json(comparison, target)
     else:
-        write_table(comparison, args.lang, out)
+        write_table(comparison, args.lang, target)
+    if args.output is not None:
+        from budget_tutor.safe_write import ExportError, write_text
+
+        assert isinstance(target, io.StringIO)
+        try:  # a temporary file, verified, fsynced, then renamed: the old file survives a failure
+            write_text(args.output, target.getvalue())
+        except ExportError as exc:
+            err.write(exc.message() + "\n")
+            return EXIT_CANNOT_WRITE
     return EXIT_OK
 
 
@@ -296,6 +328,12 @@ def build_parser() -> argparse.ArgumentParser:
         help=_("also project this scenario (id or name; 'all' for every one)"),
     )
     plan.add_argument("--format", choices=("table", "csv", "json"), default="table")
+    plan.add_argument(
+        "--output",
+        "-o",
+        metavar="FILE",
+        help=_("write to this file (safely: the old file stays until the new one is complete)"),
+    )
     plan.add_argument("--lang", choices=i18n.LANGUAGES, default="en")
     lessons = sub.add_parser("lessons", help=_("check lesson files and lesson packs"))
     lessons.add_argument("action", choices=("check",))
@@ -325,9 +363,20 @@ def _preselect_language(argv: Sequence[str]) -> None:
             i18n.set_language(value)
 
 
+def _replace_unencodable(*streams: TextIO) -> None:
+    """Text the terminal cannot encode (a name with a lone surrogate, Cyrillic on an ASCII
+    console) is written with replacement characters instead of ending in UnicodeEncodeError."""
+    for stream in streams:
+        reconfigure = getattr(stream, "reconfigure", None)
+        if reconfigure is not None:
+            with contextlib.suppress(AttributeError, ValueError, io.UnsupportedOperation):
+                reconfigure(errors="replace")
+
+
 def run(argv: Sequence[str], out: TextIO | None = None, err: TextIO | None = None) -> int:
     out = out or sys.stdout
     err = err or sys.stderr
+    _replace_unencodable(out, err)
     _preselect_language(argv)
     if argv and argv[0] == "translations":
         from budget_tutor.translations import run as run_translations

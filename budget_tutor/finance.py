@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from decimal import ROUND_CEILING, Decimal
 
-from budget_tutor.money import convert, percent_of, round_minor
+from budget_tutor.money import convert, percent_of, round_minor, round_to_places
 
 
 def monthly_rate(annual_percent: Decimal) -> Decimal:
@@ -159,4 +159,4 @@ def share_percent(part: int, whole: int) -> Decimal:
     """``part`` as a percentage of ``whole``, to one decimal (0 when whole is 0)."""
     if whole == 0:
         return Decimal(0)
-    return (Decimal(part) * 100 / Decimal(whole)).quantize(Decimal("0.1"))
+    return round_to_places(Decimal(part) * 100 / Decimal(whole), 1)  # any size, never fails

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
+from decimal import ROUND_HALF_UP, Context, Decimal, InvalidOperation, getcontext, localcontext
 from enum import StrEnum
 
 from babel.numbers import format_decimal
@@ -161,7 +161,10 @@ def parse_decimal(
 
 def format_number(value: Decimal, locale: str) -> str:
     """A rate or percentage in the locale, every digit kept, no group separator."""
-    return format_decimal(value, locale=locale, group_separator=False, decimal_quantization=False)
+    with localcontext(_exact_context(value, 2)):  # Babel rounds in the current context
+        return format_decimal(
+            value, locale=locale, group_separator=False, decimal_quantization=False
+        )
 
 
 def format_amount(
@@ -176,10 +179,11 @@ def format_amount(
     """
     if not isinstance(minor, int) or isinstance(minor, bool):
         raise TypeError(f"money must be an int of minor units, not {type(minor).__name__}")
-    value = Decimal(minor) / MINOR_PER_MAJOR
+    value = minor_to_major(minor)
     show = decimals if decimals is not None else minor % MINOR_PER_MAJOR != 0
     pattern = "#,##0.00" if show else "#,##0"
-    return format_decimal(value, format=pattern, locale=locale, decimal_quantization=True)
+    with localcontext(_exact_context(value, 2)):  # Babel rounds in the current context
+        return format_decimal(value, format=pattern, locale=locale, decimal_quantization=True)
 
 
 def format_money(
@@ -215,14 +219,53 @@ def currency_name(currency: Currency | str) -> str:
     return names[code]
 
 
+def minor_to_major(minor: int) -> Decimal:
+    """Minor units as an exact Decimal of major units, however many digits (``12345 -> 123.45``).
+
+    Never ``Decimal(minor) / 100``: division rounds to the context's 28 digits."""
+    return Decimal(minor).scaleb(-2, context=_exact_context(Decimal(minor), 2))
+
+
+def minor_to_text(minor: int) -> str:
+    """Minor units as plain text of major units with two decimals (``-5 -> "-0.05"``), exactly,
+    for files (CSV, JSON): integer arithmetic, no float, no exponent, any size."""
+    sign = "-" if minor < 0 else ""
+    whole, cents = divmod(abs(minor), MINOR_PER_MAJOR)
+    return f"{sign}{whole}.{cents:02d}"
+
+
+def _exact_context(value: Decimal, places: int) -> Context:
+    """A context with digits enough to hold ``value`` with ``places`` decimals exactly (at least
+    the default 28), so that rounding it can never signal ``InvalidOperation``."""
+    digits = max(value.adjusted(), 0) + places + 2
+    return Context(prec=max(28, digits), rounding=ROUNDING, Emin=-999999, Emax=999999)
+
+
+def round_to_places(value: Decimal, places: int, rounding: str | None = None) -> Decimal:
+    """``value`` rounded to ``places`` decimals, for any finite value, however large.
+
+    ``Decimal.quantize`` in the default context fails (``InvalidOperation``) as soon as the result
+    has more than 28 digits, which a 1000 % deposit over 120 months reaches; this never does.
+    ``rounding`` defaults to the current context's rule (what a bare ``quantize`` would use).
+    """
+    rule = rounding if rounding is not None else getcontext().rounding
+    return value.quantize(
+        Decimal(1).scaleb(-places), rounding=rule, context=_exact_context(value, places)
+    )
+
+
 def to_minor(value: Decimal) -> int:
     """Round a Decimal amount of *major* units to minor units with :data:`ROUNDING`."""
-    return int((value * MINOR_PER_MAJOR).quantize(Decimal(1), rounding=ROUNDING))
+    return int(round_to_places(value.scaleb(2, context=_exact_context(value, 2)), 0, ROUNDING))
 
 
 def round_minor(value: Decimal) -> int:
-    """Round a Decimal amount of *minor* units to a whole minor unit with :data:`ROUNDING`."""
-    return int(value.quantize(Decimal(1), rounding=ROUNDING))
+    """Round a Decimal amount of *minor* units to a whole minor unit with :data:`ROUNDING`.
+
+    Works for every finite value, however large (see :func:`round_to_places`): a projection of a
+    valid plan never fails here. The products it rounds are computed in the default context, so
+    amounts beyond 28 significant digits (10^26 somoni) carry the context's rounding there."""
+    return int(round_to_places(value, 0, ROUNDING))
 
 
 def major(amount: int | str | Decimal) -> int:
@@ -262,4 +305,5 @@ def format_percent(value: Decimal, locale: str) -> str:
     placed as the locale writes it (``12,5 %`` in Russian)."""
     from babel.numbers import format_percent as babel_percent
 
-    return babel_percent(value / 100, format="#,##0.#%", locale=locale)
+    with localcontext(_exact_context(value, 3)):  # Babel rounds in the current context
+        return babel_percent(value / 100, format="#,##0.#%", locale=locale)

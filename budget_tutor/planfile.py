@@ -297,6 +297,21 @@ def _ident(*, allow_empty: bool = False) -> _Conv:
     return _Conv(read=read, write=lambda v: v)
 
 
+def _episode() -> _Conv:
+    """The id of one of the currency episodes the app knows (``rates.EPISODES``)."""
+    from budget_tutor.rates import EPISODES
+
+    ident = _ident()
+
+    def read(value: Any, path: str) -> str:
+        episode: str = ident.read(value, path)
+        if episode not in EPISODES:
+            raise _fail(path, _MSG_NOT_CHOICE, value, choices=", ".join(EPISODES))
+        return episode
+
+    return _Conv(read=read, write=lambda v: v)
+
+
 def _enum(cls: type[StrEnum]) -> _Conv:
     choices = ", ".join(member.value for member in cls)
 
@@ -500,7 +515,7 @@ def _register() -> None:
                 "from_month": _month(),
                 "currency": _enum(Currency),
             },
-            ReplayEpisode: {"episode": _ident(), "from_month": _month()},
+            ReplayEpisode: {"episode": _episode(), "from_month": _month()},
             MigrantReturns: {
                 "from_month": _month(),
                 "months": _optional(_int(1, MAX_HORIZON)),

@@ -169,10 +169,18 @@ class Comparison:
         return (self.baseline, *self.scenarios)
 
 
+#: The most that a scenario's changes together can multiply a remittance or an exchange rate by
+#: in one month: 11, what one change of +1000 % (the largest a plan file allows) does. Changes
+#: of one kind compound up to it, so that 1000 changes of +1000 % in a file give numbers that
+#: charts can still draw (11^1000 would not fit a float) instead of a crash.
+MAX_CHANGE_FACTOR = Decimal(11)
+
+
 def build_adjustments(
     plan: Plan, scenario: Scenario | None, table: RateTable, months: int
 ) -> Adjustments:
-    """The per-month multipliers a scenario's changes of circumstance amount to."""
+    """The per-month multipliers a scenario's changes of circumstance amount to (each at most
+    :data:`MAX_CHANGE_FACTOR`)."""
     adj = Adjustments()
     if scenario is None:
         return adj
@@ -184,13 +192,13 @@ def build_adjustments(
             factor = 1 + change.percent / 100
             remittance = adj.remittance_factor
             for mi in horizon[max(0, change.from_month.index - start_index) :]:
-                remittance[mi] = remittance.get(mi, _ONE) * factor
+                remittance[mi] = min(remittance.get(mi, _ONE) * factor, MAX_CHANGE_FACTOR)
         elif isinstance(change, ExchangeRateShock):
             factor = 1 + change.percent / 100
             rates = adj.rate_factor
             for mi in horizon[max(0, change.from_month.index - start_index) :]:
                 key = (change.currency, mi)
-                rates[key] = rates.get(key, _ONE) * factor
+                rates[key] = min(rates.get(key, _ONE) * factor, MAX_CHANGE_FACTOR)
         elif isinstance(change, ReplayEpisode):
             from_index = change.from_month.index
             for currency in (Currency.RUB, Currency.USD):
@@ -200,7 +208,7 @@ def build_adjustments(
                 for mi in horizon[max(0, from_index - start_index) :]:
                     key = (currency, mi)
                     factor = factors[min(mi - from_index + 1, last)]
-                    rates[key] = rates.get(key, _ONE) * factor
+                    rates[key] = min(rates.get(key, _ONE) * factor, MAX_CHANGE_FACTOR)
         elif isinstance(change, MigrantReturns):
             from_index = change.from_month.index
             for mi in horizon[max(0, from_index - start_index) :]:

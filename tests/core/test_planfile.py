@@ -645,3 +645,20 @@ def test_month_lists_are_written_on_one_line_and_names_are_untouched() -> None:
     text = planfile.plan_to_json(plan)
     assert '"months": [4, 5, 6, 7, 8, 9, 10, 11]' in text
     assert planfile.plan_from_json(text) == plan
+
+
+def test_an_unknown_currency_episode_is_refused_with_the_known_ones() -> None:
+    """A ReplayEpisode of an episode the app has no rates for used to pass validation and crash
+    the projection with KeyError (found by test_planfile_extremes)."""
+    doc = planfile.plan_to_dict(full_plan())
+    doc["scenarios"] = [
+        {
+            "id": "s",
+            "name": "Crisis",
+            "changes": [{"kind": "replay_episode", "episode": "1998", "from_month": "2027-01"}],
+        }
+    ]
+    with pytest.raises(PlanFileError) as info:
+        planfile.plan_from_dict(doc)
+    assert info.value.field == "scenarios[0].changes[0].episode"
+    assert str(info.value).endswith('"1998" is not one of: 2014-15, 2022-03, 2022-12')

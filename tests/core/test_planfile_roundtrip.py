@@ -4,13 +4,14 @@ document reader never lets anything but PlanFileError escape."""
 from __future__ import annotations
 
 import json
+from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
 
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from budget_tutor import planfile
+from budget_tutor import planfile, text_rules
 from budget_tutor.model import (
     MAX_HORIZON,
     Debt,
@@ -34,6 +35,7 @@ from budget_tutor.model import (
 )
 from budget_tutor.money import MAX_AMOUNT, Currency
 from budget_tutor.planfile import PlanFileError
+from budget_tutor.rates import EPISODES
 from budget_tutor.scenarios import (
     AddInvestment,
     ExchangeRateShock,
@@ -47,15 +49,15 @@ from budget_tutor.scenarios import (
     TakeLoan,
 )
 
-amounts = st.integers(min_value=0, max_value=MAX_AMOUNT)
 texts = st.text(
     st.characters(blacklist_categories=("Cs",), blacklist_characters="\x7f").filter(
         lambda c: ord(c) >= 32 or c in "\n\t"
     ),
     max_size=12,
-)
+).filter(lambda t: text_rules.text_problem(t, multiline=True) is None)  # what B's rule accepts
 names = texts
 ids = st.text("abcdefghij-_0123456789ёҳӣ", min_size=1, max_size=12)
+amounts = st.integers(min_value=0, max_value=MAX_AMOUNT)
 months = st.builds(Month, st.integers(1900, 2200), st.integers(1, 12))
 percents = st.decimals(min_value=0, max_value=100, places=4)
 rates = st.decimals(min_value=0, max_value=1000, places=3)
@@ -63,25 +65,47 @@ changes_pct = st.decimals(min_value=-100, max_value=1000, places=2)
 exchange = st.decimals(min_value=Decimal("0.0001"), max_value=1_000_000, places=4)
 
 
-@st.composite
-def schedules(draw: st.DrawFn) -> Schedule:
-    if draw(st.booleans()):
-        return Schedule(by_month=tuple(draw(st.lists(amounts, min_size=12, max_size=12))))
-    chosen = draw(st.lists(st.integers(1, 12), unique=True, max_size=12))
-    return Schedule(amount=draw(amounts), per=draw(st.sampled_from(Per)), months=tuple(chosen))
+@dataclass(frozen=True)
+class Bounds:
+    """The value strategies plans are drawn from: the round trip uses the whole valid range;
+    the extremes test (test_planfile_extremes.py) biases every one to its limits."""
+
+    amounts: st.SearchStrategy[int] = amounts
+    months: st.SearchStrategy[Month] = months
+    percents: st.SearchStrategy[Decimal] = percents
+    rates: st.SearchStrategy[Decimal] = rates
+    changes_pct: st.SearchStrategy[Decimal] = changes_pct
+    exchange: st.SearchStrategy[Decimal] = exchange
+    max_lines: int = 2
+    max_changes: int = 4
 
 
-def debts(line_id: st.SearchStrategy[str]) -> st.SearchStrategy[Debt]:
+FULL_RANGE = Bounds()
+
+
+def schedules(b: Bounds = FULL_RANGE) -> st.SearchStrategy[Schedule]:
+    return st.one_of(
+        st.lists(b.amounts, min_size=12, max_size=12).map(lambda a: Schedule(by_month=tuple(a))),
+        st.builds(
+            Schedule,
+            amount=b.amounts,
+            per=st.sampled_from(Per),
+            months=st.lists(st.integers(1, 12), unique=True, max_size=12).map(tuple),
+        ),
+    )
+
+
+def debts(line_id: st.SearchStrategy[str], b: Bounds = FULL_RANGE) -> st.SearchStrategy[Debt]:
     return st.one_of(
         st.builds(
             Debt,
             line_id,
             names,
             st.sampled_from(LenderKind),
-            amounts,
-            rates,
-            months,
-            monthly_payment=amounts,
+            b.amounts,
+            b.rates,
+            b.months,
+            monthly_payment=b.amounts,
             term_months=st.none() | st.integers(1, 600),
             received=st.booleans(),
         ),
@@ -90,9 +114,9 @@ def debts(line_id: st.SearchStrategy[str]) -> st.SearchStrategy[Debt]:
             line_id,
             names,
             st.sampled_from(LenderKind),
-            amounts,
-            rates,
-            months,
+            b.amounts,
+            b.rates,
+            b.months,
             monthly_payment=st.none(),
             term_months=st.integers(1, 600),
             received=st.booleans(),
@@ -100,32 +124,35 @@ def debts(line_id: st.SearchStrategy[str]) -> st.SearchStrategy[Debt]:
     )
 
 
-def investments(line_id: st.SearchStrategy[str]) -> st.SearchStrategy[Investment]:
+def investments(
+    line_id: st.SearchStrategy[str], b: Bounds = FULL_RANGE
+) -> st.SearchStrategy[Investment]:
     return st.builds(
         Investment,
         line_id,
         names,
         st.sampled_from(InvestmentKind),
-        amounts,
-        months,
-        schedules(),
-        schedules(),
+        b.amounts,
+        b.months,
+        schedules(b),
+        schedules(b),
         st.integers(0, MAX_HORIZON),
-        amounts,
+        b.amounts,
     )
 
 
-change_strategies = st.one_of(
-    st.builds(RemittanceChange, changes_pct, months),
-    st.builds(ExchangeRateShock, changes_pct, months, st.sampled_from(Currency)),
-    st.builds(ReplayEpisode, ids, months),
-    st.builds(MigrantReturns, months, st.none() | st.integers(1, MAX_HORIZON), amounts),
-    st.builds(OneOffExpense, names, amounts, months, st.sampled_from(ExpenseCategory)),
-    st.builds(SavingHabit, amounts, percents, st.just("") | ids, st.none() | months),
-    st.builds(AddInvestment, investments(ids)),
-    st.builds(PutOnDeposit, amounts, months, rates),
-    st.builds(TakeLoan, debts(ids)),
-)
+def change_strategies(b: Bounds = FULL_RANGE) -> st.SearchStrategy[Any]:
+    return st.one_of(
+        st.builds(RemittanceChange, b.changes_pct, b.months),
+        st.builds(ExchangeRateShock, b.changes_pct, b.months, st.sampled_from(Currency)),
+        st.builds(ReplayEpisode, st.sampled_from(sorted(EPISODES)), b.months),
+        st.builds(MigrantReturns, b.months, st.none() | st.integers(1, MAX_HORIZON), b.amounts),
+        st.builds(OneOffExpense, names, b.amounts, b.months, st.sampled_from(ExpenseCategory)),
+        st.builds(SavingHabit, b.amounts, b.percents, st.just("") | ids, st.none() | b.months),
+        st.builds(AddInvestment, investments(ids, b)),
+        st.builds(PutOnDeposit, b.amounts, b.months, b.rates),
+        st.builds(TakeLoan, debts(ids, b)),
+    )
 
 
 def _unique(lines: list[Any]) -> tuple[Any, ...]:
@@ -139,44 +166,34 @@ def _unique(lines: list[Any]) -> tuple[Any, ...]:
 
 
 @st.composite
-def plans(draw: st.DrawFn) -> Plan:
-    few = {"max_size": 2}
-    savings = _unique(
-        draw(
-            st.lists(
-                st.builds(
-                    SavingsPlace,
-                    ids,
-                    names,
-                    st.sampled_from(SavingsKind),
-                    amounts,
-                    rates,
-                    schedules(),
-                    percents,
-                    st.lists(st.tuples(months, amounts), max_size=3).map(tuple),
-                    st.none() | months,
-                ),
-                **few,
-            )
-        )
+def plans(draw: st.DrawFn, b: Bounds = FULL_RANGE) -> Plan:
+    few = {"max_size": b.max_lines}
+
+    def lines(*args: Any) -> tuple[Any, ...]:
+        return _unique(draw(st.lists(st.builds(*args), **few)))
+
+    savings = lines(
+        SavingsPlace,
+        ids,
+        names,
+        st.sampled_from(SavingsKind),
+        b.amounts,
+        b.rates,
+        schedules(b),
+        b.percents,
+        st.lists(st.tuples(b.months, b.amounts), max_size=3).map(tuple),
+        st.none() | b.months,
     )
     goals: tuple[SavingsGoal, ...] = ()
     if savings:
-        goals = _unique(
-            draw(
-                st.lists(
-                    st.builds(
-                        SavingsGoal,
-                        ids,
-                        names,
-                        amounts,
-                        st.sampled_from([p.id for p in savings]),
-                        st.none() | months,
-                        st.integers(1, 1000),
-                    ),
-                    **few,
-                )
-            )
+        goals = lines(
+            SavingsGoal,
+            ids,
+            names,
+            b.amounts,
+            st.sampled_from([p.id for p in savings]),
+            st.none() | b.months,
+            st.integers(1, 1000),
         )
     household = draw(
         st.builds(
@@ -185,66 +202,40 @@ def plans(draw: st.DrawFn) -> Plan:
             st.integers(1, 100),
             names,
             st.sampled_from(Currency),
-            months,
-            amounts,
+            b.months,
+            b.amounts,
         )
     )
     return Plan(
         household=household,
-        incomes=_unique(
-            draw(
-                st.lists(
-                    st.builds(
-                        Income,
-                        ids,
-                        names,
-                        st.sampled_from(IncomeKind),
-                        schedules(),
-                        st.sampled_from(Currency),
-                        percents,
-                        amounts,
-                        percents,
-                    ),
-                    **few,
-                )
-            )
+        incomes=lines(
+            Income,
+            ids,
+            names,
+            st.sampled_from(IncomeKind),
+            schedules(b),
+            st.sampled_from(Currency),
+            b.percents,
+            b.amounts,
+            b.percents,
         ),
-        expenses=_unique(
-            draw(
-                st.lists(
-                    st.builds(
-                        Expense,
-                        ids,
-                        names,
-                        st.sampled_from(ExpenseCategory),
-                        schedules(),
-                        st.booleans(),
-                    ),
-                    **few,
-                )
-            )
+        expenses=lines(
+            Expense, ids, names, st.sampled_from(ExpenseCategory), schedules(b), st.booleans()
         ),
-        one_offs=_unique(
-            draw(
-                st.lists(
-                    st.builds(
-                        OneOffCost,
-                        ids,
-                        names,
-                        st.sampled_from(ExpenseCategory),
-                        amounts,
-                        months,
-                        st.booleans(),
-                    ),
-                    **few,
-                )
-            )
+        one_offs=lines(
+            OneOffCost,
+            ids,
+            names,
+            st.sampled_from(ExpenseCategory),
+            b.amounts,
+            b.months,
+            st.booleans(),
         ),
         savings=savings,
         goals=goals,
-        debts=_unique(draw(st.lists(debts(ids), **few))),
-        investments=_unique(draw(st.lists(investments(ids), **few))),
-        rates=RateSettings(draw(st.none() | exchange), draw(st.none() | exchange)),
+        debts=_unique(draw(st.lists(debts(ids, b), **few))),
+        investments=_unique(draw(st.lists(investments(ids, b), **few))),
+        rates=RateSettings(draw(st.none() | b.exchange), draw(st.none() | b.exchange)),
         scenarios=_unique(
             draw(
                 st.lists(
@@ -252,7 +243,7 @@ def plans(draw: st.DrawFn) -> Plan:
                         Scenario,
                         ids,
                         names,
-                        st.lists(change_strategies, max_size=4).map(tuple),
+                        st.lists(change_strategies(b), max_size=b.max_changes).map(tuple),
                         texts,
                     ),
                     **few,
