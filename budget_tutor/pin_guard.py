@@ -34,7 +34,7 @@ def delay_after(failures: int) -> int:
         return 0
     if failures > 20:  # 2**19 is far beyond the cap already
         return MAX_DELAY_SECONDS
-    return min(MAX_DELAY_SECONDS, 2 ** (failures - 1))
+    return min(MAX_DELAY_SECONDS, int(2 ** (failures - 1)))
 
 
 @dataclass(frozen=True)

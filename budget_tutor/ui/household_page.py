@@ -365,6 +365,9 @@ class HouseholdPage(QWidget):
         self._with_pin(info, "open", lambda pin, hid=info.id: self._open(hid, pin))
 
     def _open(self, household_id: int, pin: str | None = None) -> None:
+        if self.session.household_id == household_id:  # already open: keep its undo history
+            self.household_opened.emit(household_id)
+            return
         self.session.open_household(household_id, pin=pin)
         if self.session.household_id == household_id:
             self.household_opened.emit(household_id)

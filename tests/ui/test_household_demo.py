@@ -90,6 +90,11 @@ def test_a_sample_already_there_is_opened_not_copied(qtbot, start, monkeypatch) 
         return [1, 0][len(asked) - 1]
 
     monkeypatch.setattr(messages, "ask_choice", choose)
+    # still open: opening the sample again goes back to it and keeps its undo history
+    qtbot.mouseClick(page.sample_button, Qt.MouseButton.LeftButton)
+    assert window.session.household_id == first and window.session.can_undo()
+    asked.clear()
+    window.show_households()
     window.session.close_household()
     qtbot.mouseClick(page.sample_button, Qt.MouseButton.LeftButton)
     assert len(store.list_households()) == 1  # switched to it, no second copy
