@@ -46,6 +46,7 @@ SCHEMA_VERSION = 2
 #: is treated as damage, so that the newest good backup is offered.
 IMPLAUSIBLE_VERSION = SCHEMA_VERSION + 64
 DB_NAME = "budget.sqlite"
+_WAL_NAME = f"{DB_NAME}-wal"
 LOCK_NAME = "budget-tutor.lock"
 BACKUP_DIR = "backups"
 BACKUP_PREFIX = "budget-tutor-backup-"
@@ -203,6 +204,21 @@ class AlreadyOpen(StorageError):
         super().__init__(None, path=path)
 
 
+class WriteProtected(StorageError):
+    """The data folder cannot be written (a write-protected USB stick, a read-only share): it can
+    only be opened read-only."""
+
+    default_msgid = N_(
+        'The data folder "{path}" cannot be written (for example a write-protected USB stick). '
+        "Budget Tutor can open it read-only: everything can be looked at, but changes are not "
+        "saved."
+    )
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        super().__init__(None, path=path)
+
+
 class DiskFull(StorageError):
     """The disk filled up while saving; what was saved before is intact."""
 
@@ -241,7 +257,7 @@ _MSG_PROTECTED_NOT_CLOSED = N_(
     "try again."
 )
 _MSG_STALE_WAL = N_(
-    'A leftover record of changes ("budget.sqlite-wal") was found beside data that Budget Tutor '
+    'A leftover record of changes ("{wal}") was found beside data that Budget Tutor '
     "had closed properly. It is older than the data or belongs to other data, so it was not "
     'applied and no newer change was lost. It was kept in "{kept}".'
 )
@@ -250,11 +266,11 @@ _MSG_WAL_COPY_FAILED = N_(
     "({problem}). The data opened normally."
 )
 _MSG_DAMAGED_WAL = N_(
-    'The record of the latest changes ("budget.sqlite-wal") is damaged: some changes that were '
+    'The record of the latest changes ("{wal}") is damaged: some changes that were '
     'saved could not be read back. A copy of it was kept in "{kept}".'
 )
 _MSG_DAMAGED_WAL_NO_BACKUP = N_(
-    'The record of the latest changes ("budget.sqlite-wal") is damaged: some changes that were '
+    'The record of the latest changes ("{wal}") is damaged: some changes that were '
     'saved could not be read back. A copy of it was kept in "{kept}". There is no backup with '
     "more data."
 )
@@ -294,7 +310,11 @@ class BehindBackup(StorageError):
         text = super().user_message()
         if self.damaged_wal is None:
             return text
-        return StorageError(_MSG_DAMAGED_WAL, kept=self.damaged_wal).user_message() + " " + text
+        return (
+            StorageError(_MSG_DAMAGED_WAL, kept=self.damaged_wal, wal=_WAL_NAME).user_message()
+            + " "
+            + text
+        )
 
 
 class HouseholdNotFound(StorageError):
@@ -689,6 +709,8 @@ class Store:
             raise _os_error(exc, base) from None
         if read_only:
             return cls._open_read_only(base, clock)
+        if not os.access(base, os.W_OK):
+            raise WriteProtected(base)
         lock_fd = _acquire_lock(base)
         try:
             return cls._open_locked(base, lock_fd, clock)
@@ -768,7 +790,9 @@ class Store:
         _mark_state(base, state, required=False)  # remember the integrity check of today
         store.behind_backup = store._compare_with_backups(damaged_wal)
         if damaged_wal is not None and store.behind_backup is None:
-            store.notices.append(StorageError(_MSG_DAMAGED_WAL_NO_BACKUP, kept=damaged_wal))
+            store.notices.append(
+                StorageError(_MSG_DAMAGED_WAL_NO_BACKUP, kept=damaged_wal, wal=_WAL_NAME)
+            )
         if store.behind_backup is None:
             store._auto_backup()
         return store
@@ -805,7 +829,7 @@ class Store:
             notices.append(StorageError(_MSG_WAL_COPY_FAILED, problem=exc.user_message()))
             return None
         if stale:
-            notices.append(StorageError(_MSG_STALE_WAL, kept=kept))
+            notices.append(StorageError(_MSG_STALE_WAL, kept=kept, wal=_WAL_NAME))
             return None
         return kept if report is not None and report.damaged else None
 

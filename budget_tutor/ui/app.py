@@ -21,11 +21,15 @@ from budget_tutor import display_check, i18n, paths
 from budget_tutor.i18n import _
 from budget_tutor.resources import font_path
 from budget_tutor.storage import (
+    READ_ONLY_ASKED,
+    READ_ONLY_OTHER_INSTANCE,
+    READ_ONLY_WRITE_PROTECTED,
     AlreadyOpen,
     DatabaseCorrupt,
     DatabaseTooNew,
     StorageError,
     Store,
+    WriteProtected,
 )
 from budget_tutor.ui import messages, translator
 
@@ -174,7 +178,23 @@ def open_store(data_dir: Path, read_only: bool = False) -> Store | None:
     None means the app must not start (the user chose to quit, or nothing can be done).
     """
     try:
-        return Store.open(data_dir, read_only=read_only)
+        return _offer_newer_backup(Store.open(data_dir, read_only=read_only))
+    except WriteProtected as exc:
+        log.warning("data directory is write-protected")
+        choice = messages.ask_choice(
+            None,
+            _("The data cannot be written here"),
+            str(exc),
+            [_("Open read-only"), _("Quit")],
+            cancel=False,
+        )
+        if choice != 0:
+            return None
+        try:
+            return Store.open(data_dir, read_only=True)
+        except StorageError as again:
+            messages.warning(None, _("Budget Tutor"), str(again))
+            return None
     except AlreadyOpen as exc:
         log.warning("data directory already in use")
         choice = messages.ask_choice(
@@ -187,10 +207,13 @@ def open_store(data_dir: Path, read_only: bool = False) -> Store | None:
         if choice != 0:
             return None
         try:
-            return Store.open(data_dir, read_only=True)
+            viewer = Store.open(data_dir, read_only=True)
         except StorageError as again:
             messages.warning(None, _("Budget Tutor"), str(again))
             return None
+        if viewer.read_only_reason == READ_ONLY_ASKED:
+            viewer.read_only_reason = READ_ONLY_OTHER_INSTANCE
+        return viewer
     except DatabaseCorrupt as exc:
         log.error("database damaged; moved aside: %s", exc.damaged_copy is not None)
         return _recover_from_corruption(data_dir, exc)
@@ -202,6 +225,44 @@ def open_store(data_dir: Path, read_only: bool = False) -> Store | None:
         log.error("cannot open the data: %s", type(exc).__name__)
         messages.warning(None, _("Budget Tutor"), str(exc))
         return None
+
+
+def _offer_newer_backup(store: Store) -> Store | None:
+    """The data opened but holds less than the newest backup (a rolled-back or damaged record
+    of changes): offer that backup, as for a damaged file. None: the user chose to quit."""
+    offer = store.behind_backup
+    if offer is None:
+        return store
+    log.warning("the data holds less than the newest backup")
+    choices = [_("Restore the backup"), _("Keep the data as it is"), _("Quit")]
+    choice = messages.ask_choice(
+        None, _("A backup holds newer data"), str(offer), choices, cancel=False
+    )
+    try:
+        if choice == 0:
+            store.restore(offer.backup)  # the data as it is now is backed up first
+            log.info("restored the newest backup: the data was behind it")
+        elif choice == 1:
+            store.keep_current_data()
+        else:
+            store.close()
+            return None
+    except StorageError as again:
+        messages.warning(None, _("Budget Tutor"), str(again))
+    return store
+
+
+def read_only_status(store: Store) -> str:
+    """The status bar's line for a read-only store: the real reason it is read-only."""
+    reason = getattr(store, "read_only_reason", None)
+    if reason == READ_ONLY_WRITE_PROTECTED:
+        return _(
+            "Open read-only: the disk or folder of the data cannot be written, so changes are "
+            "not saved."
+        )
+    if reason == READ_ONLY_ASKED:
+        return _("Open read-only, as asked when Budget Tutor was started: changes are not saved.")
+    return _("Open read-only: changes are not saved while another Budget Tutor is open.")
 
 
 def _recover_from_corruption(data_dir: Path, exc: DatabaseCorrupt) -> Store | None:
@@ -276,9 +337,7 @@ def run_app(argv: list[str], *, exec_loop: bool = True) -> int:
     window = MainWindow(session)
     window.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, False)
     if session.read_only:
-        window.statusBar().showMessage(
-            _("Open read-only: changes are not saved while another Budget Tutor is open.")
-        )
+        window.statusBar().showMessage(read_only_status(store))
     backup_problem = getattr(store, "auto_backup_error", None)
     if backup_problem is not None:
         # The family's data opened fine; only today's automatic backup could not be made.
@@ -288,6 +347,10 @@ def run_app(argv: list[str], *, exec_loop: bool = True) -> int:
             )
         )
     window.show()
+    for notice in getattr(store, "notices", ()):
+        # what the start found and dealt with (a stale or damaged record of changes kept aside)
+        log.warning("at open: %s", type(notice).__name__)
+        session.show_error(str(notice))
     run_app.last_window = window  # type: ignore[attr-defined]
     run_app.last_error_handler = handler  # type: ignore[attr-defined]
     if not exec_loop:

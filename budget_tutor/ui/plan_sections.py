@@ -365,8 +365,12 @@ class LineSection(QWidget):
             if adding
             else _("Change {name}").format(name=line.name)  # type: ignore[attr-defined]
         )
-        if self.session.apply_edit(plan.with_line(self.section, line), description):
-            self.select_line(line.id)  # type: ignore[attr-defined]
+        if not self.session.apply_edit(plan.with_line(self.section, line), description):
+            # Not saved (a full disk …; the session said why): the form comes back with what
+            # was typed, so that OK saves it again once the problem is solved.
+            dialog.open()
+            return
+        self.select_line(line.id)  # type: ignore[attr-defined]
         self.dialog = None
         dialog.deleteLater()
 

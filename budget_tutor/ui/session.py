@@ -70,6 +70,9 @@ class AppSession(QObject):
         self.high_contrast = False
         self.font_scale = 1.0
         self.last_error: str | None = None
+        #: The last edit that could not be saved (plan, description), kept so that it can be
+        #: saved again once the problem (a full disk) is solved; None after a successful save.
+        self.failed_edit: tuple[Plan, str] | None = None
         #: Undo/redo of the open household's plan (core :class:`PlanHistory`); None: none open.
         self.history: PlanHistory | None = None
         self._boxes: list[QWidget] = []  # open non-modal message boxes (kept alive)
@@ -122,6 +125,7 @@ class AppSession(QObject):
             return
         self.household_id = household_id
         self.plan = plan
+        self.failed_edit = None
         self.history = PlanHistory(plan, self._store_plan)
         self.household_changed.emit(household_id)
         self.plan_changed.emit(plan)
@@ -133,6 +137,7 @@ class AppSession(QObject):
             return
         self.household_id = None
         self.plan = None
+        self.failed_edit = None
         self.history = None
         self.household_changed.emit(-1)
         self.history_changed.emit()
@@ -171,12 +176,24 @@ class AppSession(QObject):
     def apply_edit(self, new_plan: Plan, description: str) -> bool:
         """Save ``new_plan`` now, remember the old one for undo and tell every page.
 
-        On a storage error the user sees a translated message, the plan stays as stored and
-        the result is False.
+        On a storage error the user sees a translated message, the plan stays as stored, the
+        edit is kept in :attr:`failed_edit` (:meth:`retry_failed_edit` saves it again) and the
+        result is False.
         """
         if self.plan is None or self.history is None:
             return False
-        return self._move(lambda h: h.apply(new_plan, description))
+        if self._move(lambda h: h.apply(new_plan, description)):
+            self.failed_edit = None
+            return True
+        self.failed_edit = (new_plan, description)
+        return False
+
+    def retry_failed_edit(self) -> bool:
+        """Save the edit that could not be saved again (after space was freed); True if saved."""
+        if self.failed_edit is None:
+            return False
+        plan, description = self.failed_edit
+        return self.apply_edit(plan, description)
 
     def can_undo(self) -> bool:
         return self.history is not None and self.history.can_undo()
