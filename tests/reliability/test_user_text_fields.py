@@ -7,7 +7,6 @@ from pathlib import Path
 
 import pytest
 
-from budget_tutor.model import Plan
 from budget_tutor.storage import Store
 
 from .helpers import base_plan
