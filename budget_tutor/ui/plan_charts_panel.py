@@ -2,7 +2,9 @@
 
 Three tabs: money in and out month by month (the winter gap hatched, the month the money runs
 out in red), spending by category, and money kept over time with the goals. Only the visible
-chart draws after an edit; the others draw once when their tab is opened.
+chart draws after an edit; the others draw once when their tab is opened. All three look as far
+ahead as the one default horizon (the "Look ahead" box here and on What if?, kept in the store:
+:mod:`budget_tutor.horizon`), which the handout uses too.
 """
 
 from __future__ import annotations
@@ -23,6 +25,7 @@ from PySide6.QtWidgets import (
 
 from budget_tutor.i18n import _
 from budget_tutor.ui.chart_canvas import ChartCanvas, override
+from budget_tutor.ui.horizon_combo import HorizonCombo
 
 if TYPE_CHECKING:
     from budget_tutor.model import Plan
@@ -30,11 +33,6 @@ if TYPE_CHECKING:
     from budget_tutor.ui.session import AppSession
 
 log = logging.getLogger(__name__)
-
-#: Months shown by the cash-flow and spending charts, and by the savings chart.
-FLOW_MONTHS = 12
-SAVINGS_MONTHS = 24
-
 
 def _cash_flow_chart(ax: Any, locale: str, scale: float) -> Any:
     from budget_tutor.charts import CashFlowChart
@@ -81,7 +79,13 @@ class PlanChartsPanel(QWidget):
 
         self.export_button = QPushButton()
         self.export_button.clicked.connect(self.export_png)
+        self.horizon_label = QLabel()
+        self.horizon_combo = HorizonCombo(session)
+        self.horizon_label.setBuddy(self.horizon_combo)
+        self.horizon_combo.horizon_changed.connect(lambda _m: self.show_plan(self.session.plan))
         buttons = QHBoxLayout()
+        buttons.addWidget(self.horizon_label)
+        buttons.addWidget(self.horizon_combo)
         buttons.addWidget(self.message_label, 1)
         buttons.addWidget(self.export_button)
 
@@ -108,8 +112,7 @@ class PlanChartsPanel(QWidget):
         from budget_tutor.projection import project
 
         try:
-            self.flow = project(plan, FLOW_MONTHS)
-            self.long = project(plan, SAVINGS_MONTHS)
+            self.flow = self.long = project(plan, self.horizon_combo.months)
         except (ValueError, KeyError, ArithmeticError) as exc:
             log.warning("the plan could not be projected: %s", exc)
             self.message_label.show()
@@ -156,6 +159,7 @@ class PlanChartsPanel(QWidget):
         self.spending_canvas.setAccessibleName(_("Chart: spending by category"))
         self.savings_canvas.setAccessibleName(_("Chart: money kept, savings and goals"))
         self.empty_label.setText(_("Open a household to see its charts."))
+        self.horizon_label.setText(_("Look ahead"))
         self.message_label.setText(
             _("The charts cannot be drawn for this plan. Check the amounts and months.")
         )

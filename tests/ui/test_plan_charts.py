@@ -232,3 +232,21 @@ def test_a_hidden_chart_changes_language_when_it_is_shown(panel, session, qtbot)
     assert spending.full_draws == draws + 1
     assert spending.chart.locale == "ru"
     assert spending.chart.value_texts[0].get_text() == "18\u00a0000"
+
+
+def test_the_charts_look_as_far_ahead_as_the_one_default_horizon(panel, session, qtbot) -> None:
+    from budget_tutor.horizon import HORIZON_SETTING
+
+    assert panel.horizon_combo.currentText() == "12 months"  # nothing stored yet: one year
+    assert len(panel.flow.rows) == 12
+    panel.horizon_combo.setCurrentIndex(1)
+    assert session.store.get_setting(HORIZON_SETTING) == "24"
+    assert len(panel.flow.rows) == len(panel.long.rows) == 24
+    canvas = panel.cash_flow_canvas
+    settle(qtbot, canvas, canvas.full_draws)
+    assert len(canvas.chart.income_bars) == 24
+    # a new panel (the next start) reads the same setting
+    again = PlanChartsPanel(session)
+    qtbot.addWidget(again)
+    assert again.horizon_combo.currentText() == "24 months"
+    assert len(again.flow.rows) == 24
