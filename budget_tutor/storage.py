@@ -1204,7 +1204,16 @@ class Store:
         rows = self._read("SELECT document FROM plans WHERE household_id = ?", (household_id,))
         if not rows:
             raise HouseholdNotFound(household_id)
-        return planfile.plan_from_json(rows[0][0])
+        try:
+            return planfile.plan_from_json(rows[0][0])
+        except planfile.PlanFileError as exc:
+            from budget_tutor import text_rules
+
+            if exc.msgid not in text_rules.MESSAGES:
+                raise
+            # stored before the text rule refused hidden characters: open it without them
+            document = text_rules.cleaned_strings(json.loads(rows[0][0]))
+            return planfile.plan_from_dict(document)
 
     def save_plan(self, household_id: int, plan: Plan) -> None:
         """Store the plan in ONE transaction; the household's name, people and region follow

@@ -99,3 +99,38 @@ def text_problem(text: str, *, multiline: bool = False) -> TextProblem | None:
     if text.strip(PLAIN_SPACE) and all(is_invisible(char) for char in text):
         return TextProblem("invisible", MSG_INVISIBLE)
     return None
+
+
+#: Every message of this rule (to tell its refusals from other problems).
+MESSAGES = frozenset({MSG_BIDI, MSG_CONTROL, MSG_SURROGATE, MSG_INVISIBLE})
+#: What stands in for a text that had nothing visible (U+FFFD, the replacement character).
+REPLACEMENT = "\ufffd"
+
+
+def cleaned(text: str, *, multiline: bool = True) -> str:
+    """``text`` without what :func:`text_problem` refuses: direction controls, controls and lone
+    surrogates are dropped; a text left with nothing visible becomes U+FFFD. For data stored
+    before the rule existed, so that it still opens (and is saved clean)."""
+    kept = "".join(
+        char
+        for char in text
+        if not (0xD800 <= ord(char) <= 0xDFFF)
+        and char not in BIDI_CONTROLS
+        and not is_control(char, multiline=multiline)
+    )
+    if kept.strip(PLAIN_SPACE) and all(is_invisible(char) for char in kept):
+        return REPLACEMENT
+    if text.strip(PLAIN_SPACE) and not kept.strip(PLAIN_SPACE):
+        return REPLACEMENT
+    return kept
+
+
+def cleaned_strings(value: object) -> object:
+    """A JSON-like value with every string (not the keys) :func:`cleaned`."""
+    if isinstance(value, str):
+        return cleaned(value)
+    if isinstance(value, list):
+        return [cleaned_strings(item) for item in value]
+    if isinstance(value, dict):
+        return {key: cleaned_strings(item) for key, item in value.items()}
+    return value

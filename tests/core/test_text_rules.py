@@ -177,3 +177,52 @@ def test_the_store_refuses_such_names_and_keeps_what_it_had(tmp_path: Path) -> N
                 store.create_household(Plan(household=Household(name="Ok", region=text)))
         assert [h.name for h in store.list_households()] == ["Family"]
         assert store.load_plan(hid).household.name == "Family"
+
+
+def test_cleaned_drops_what_the_rule_refuses() -> None:
+    from budget_tutor.text_rules import cleaned
+
+    assert cleaned("Rent\u202egnirts") == "Rentgnirts"
+    assert cleaned("Roof \udfff") == "Roof "
+    assert cleaned("a\x85b\x9bc\x00d") == "abcd"
+    assert cleaned("a\nb\tc") == "a\nb\tc"
+    assert cleaned("\u2800\u200b") == "\ufffd"
+    assert cleaned("\u202e") == "\ufffd"
+    assert cleaned("") == "" and cleaned("  ") == "  "
+    assert cleaned("Ali\u200cev") == "Ali\u200cev"
+    for text, _kind, _char in BAD:
+        assert text_problem(cleaned(text), multiline=True) is None, repr(text)
+
+
+def test_a_plan_stored_before_the_rule_still_opens_without_the_hidden_characters(
+    tmp_path: Path,
+) -> None:
+    with Store.open(tmp_path / "data") as store:
+        plan = Plan(
+            household=Household(name="Family"),
+            savings=(SavingsPlace("box", "Cash box", SavingsKind.CASH),),
+            goals=(SavingsGoal("g", "Roof", 100_000, "box"),),
+        )
+        hid = store.create_household(plan)
+        document = planfile.plan_to_dict(plan)
+        document["household"]["name"] = "Fam\u202eily"
+        document["goals"][0]["name"] = "\u2800\u200b"
+        document["savings"][0]["name"] = "Cash\x85box"
+        # as an older Budget Tutor could have stored it (no rule then)
+        store.conn.execute(
+            "UPDATE plans SET document = ? WHERE household_id = ?",
+            (json.dumps(document, ensure_ascii=False), hid),
+        )
+        loaded = store.load_plan(hid)
+        assert loaded.household.name == "Family"
+        assert loaded.goals[0].name == "\ufffd" and loaded.savings[0].name == "Cashbox"
+        store.save_plan(hid, loaded)  # saved clean from now on
+        stored = store.conn.execute("SELECT document FROM plans WHERE household_id = ?", (hid,))
+        assert "\u202e" not in stored.fetchone()[0]
+        # other damage is still refused, never papered over
+        document["goals"][0]["target"] = "lots"
+        store.conn.execute(
+            "UPDATE plans SET document = ? WHERE household_id = ?", (json.dumps(document), hid)
+        )
+        with pytest.raises(planfile.PlanFileError):
+            store.load_plan(hid)
