@@ -209,7 +209,7 @@ class HouseholdPage(QWidget):
         self.sample_button.clicked.connect(self.open_sample)
         self.import_button.clicked.connect(self.import_plan_file)
         self.clear_pin_button.clicked.connect(self.clear_forgotten_pin)
-        session.trainer_mode_changed.connect(lambda _on: self._update_buttons())
+        session.trainer_mode_changed.connect(self._on_trainer_mode)
 
         # "X was deleted. [Undo]"
         self.undo_banner = QFrame(self)
@@ -315,6 +315,9 @@ class HouseholdPage(QWidget):
         info = self.selected() if has else None
         self.clear_pin_button.setVisible(self.session.trainer_mode)
         self.clear_pin_button.setEnabled(info is not None and info.has_pin and writable)
+
+    def _on_trainer_mode(self, _on: bool) -> None:
+        self._update_buttons()  # "Clear a forgotten PIN…" is shown in trainer mode only
 
     def _discard_dialogs(self) -> None:
         """Dialogs of earlier actions are deleted when a new one opens (no pile-up)."""
