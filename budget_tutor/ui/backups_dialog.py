@@ -10,7 +10,8 @@ import logging
 from datetime import UTC, datetime
 
 from babel.numbers import format_decimal
-from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtCore import QEvent, Qt, QTimer, Signal
+from PySide6.QtGui import QResizeEvent, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
@@ -101,6 +102,8 @@ class BackupsDialog(QDialog):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(COL_HOUSEHOLDS, QHeaderView.ResizeMode.Stretch)
         self.table.itemSelectionChanged.connect(self._update_buttons)
+        # Rows follow the wrapped households text once the columns have their real widths.
+        header.sectionResized.connect(lambda *_args: self._fit_rows())
         self.result_label = QLabel(self)
         self.result_label.setTextFormat(Qt.TextFormat.PlainText)
         self.result_label.setWordWrap(True)
@@ -247,6 +250,17 @@ class BackupsDialog(QDialog):
                 count,
             ).format(count=count)
         )
+
+    def _fit_rows(self) -> None:
+        QTimer.singleShot(0, self.table.resizeRowsToContents)
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        self._fit_rows()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._fit_rows()
 
     # -- language ---------------------------------------------------------------------------
 
