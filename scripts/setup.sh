@@ -14,6 +14,8 @@ extras=""
 PKGS="libglib2.0-0 libgl1 libegl1 libxkbcommon0 libfontconfig1 libfreetype6 libdbus-1-3 \
 libxkbcommon-x11-0 libxcb-cursor0 libxcb-icccm4 libxcb-image0 libxcb-keysyms1 libxcb-randr0 \
 libxcb-render-util0 libxcb-shape0 libxcb-xinerama0 libxcb-xkb1 python3-venv gettext"
+# The test tools also compile the Windows installer script (nsis) and render handouts (poppler).
+[ "${1:-}" = "--test" ] && PKGS="$PKGS nsis poppler-utils"
 missing=""
 if command -v dpkg-query >/dev/null 2>&1; then
   for p in $PKGS; do

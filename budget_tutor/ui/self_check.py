@@ -31,7 +31,8 @@ def _parse(argv: list[str]) -> argparse.Namespace:
 
 def run(argv: list[str]) -> int:
     args = _parse(argv)
-    if not os.environ.get("DISPLAY") and not os.environ.get("WAYLAND_DISPLAY"):
+    no_screen = not os.environ.get("DISPLAY") and not os.environ.get("WAYLAND_DISPLAY")
+    if sys.platform.startswith("linux") and no_screen:
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     out: Path = args.out.expanduser().resolve()
     out.mkdir(parents=True, exist_ok=True)
