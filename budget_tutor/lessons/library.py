@@ -115,7 +115,7 @@ def read_pack_manifest(folder: Path) -> tuple[str, str, list[Path], list[Problem
     if not manifest.is_file():
         return fallback_id, fallback_id, [], [Problem(str(folder), None, M_NO_PACK_FILE)]
     try:
-        doc = load_yaml(manifest)
+        doc = load_yaml(manifest, root=folder)
     except LessonLoadError as exc:
         return fallback_id, fallback_id, [], [load_error_problem(exc)]
     data: Any = doc.data

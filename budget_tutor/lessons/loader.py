@@ -9,6 +9,8 @@ It returns the data with the line of every value, so the validator can say where
 
 from __future__ import annotations
 
+import os
+import stat
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -56,6 +58,8 @@ _RECURSIVE = N_("the file refers to itself (a recursive YAML alias)")
 _CANNOT_READ = N_("the file cannot be read: {detail}")
 _UNPRINTABLE = N_("the file contains a control character ({code}) that is not allowed in text")
 _NOT_ONE_DOCUMENT = N_("the file must hold exactly one YAML document")
+_NOT_REGULAR = N_("the file is not a regular file (a device, a pipe or a folder): it was not read")
+_OUTSIDE_PACK = N_("the file is a link to a file outside the pack: it was not read")
 
 
 class _LimitedLoader(yaml.SafeLoader):  # type: ignore[misc]  # PyYAML has no type stubs here
@@ -158,18 +162,34 @@ def _record_lines(node: Node, path: Path_, lines: dict[Path_, int]) -> None:
                     lines[(*path, k.value)] = v.start_mark.line + 1
 
 
-def read_limited(path: Path, limit: int = MAX_FILE_BYTES) -> bytes:
-    """Read at most ``limit`` bytes; a bigger file is refused without reading it whole."""
+def read_limited(path: Path, limit: int = MAX_FILE_BYTES, root: Path | None = None) -> bytes:
+    """Read at most ``limit`` bytes of a regular file; a bigger file is refused without reading
+    it whole. Opened with ``O_NONBLOCK`` and checked with ``fstat`` before any read, so a FIFO
+    or a device named ``*.yaml`` is refused at once instead of waiting forever; with ``root``
+    (a pack folder), a link that leads outside it is refused without being opened."""
     name = str(path)
     try:
-        size = path.stat().st_size
-        if size > limit:
-            raise LessonLoadError(name, None, _TOO_BIG, size=str(size), limit=str(limit))
-        with open(path, "rb") as fh:
-            data = fh.read(limit + 1)
-    except OSError as exc:
-        raise LessonLoadError(name, None, _CANNOT_READ, detail=exc.strerror or str(exc)) from exc
-    if len(data) > limit:  # the file grew, or stat lied (a device, a pipe)
+        real = path.resolve()
+        if root is not None and not real.is_relative_to(root.resolve()):
+            raise LessonLoadError(name, None, _OUTSIDE_PACK)
+        flags = os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_NOCTTY", 0)
+        fd = os.open(real, flags | getattr(os, "O_CLOEXEC", 0) | getattr(os, "O_NOFOLLOW", 0))
+        try:
+            info = os.fstat(fd)
+            if not stat.S_ISREG(info.st_mode):
+                raise LessonLoadError(name, None, _NOT_REGULAR)
+            if info.st_size > limit:
+                raise LessonLoadError(
+                    name, None, _TOO_BIG, size=str(info.st_size), limit=str(limit)
+                )
+            with os.fdopen(fd, "rb", closefd=False) as fh:
+                data = fh.read(limit + 1)
+        finally:
+            os.close(fd)
+    except (OSError, RuntimeError) as exc:
+        detail = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
+        raise LessonLoadError(name, None, _CANNOT_READ, detail=detail) from exc
+    if len(data) > limit:  # the file grew while it was read
         raise LessonLoadError(name, None, _TOO_BIG, size=f">{limit}", limit=str(limit))
     return data
 
@@ -272,10 +292,10 @@ def parse_yaml(text: str, file: str, *, fast: bool = True) -> Document:
     return Document(file, data, lines)
 
 
-def load_yaml(path: Path, *, display_name: str | None = None) -> Document:
-    """Read, decode and parse one lesson, course or pack file."""
+def load_yaml(path: Path, *, display_name: str | None = None, root: Path | None = None) -> Document:
+    """Read, decode and parse one lesson, course or pack file (inside ``root`` when given)."""
     name = display_name or str(path)
-    raw = read_limited(path)
+    raw = read_limited(path, root=root)
     return parse_yaml(decode_utf8(raw, name), name)
 
 

@@ -157,3 +157,115 @@ def test_both_parsers_give_the_same_document() -> None:
     text = (PACKS / "good" / "p01-every-step.yaml").read_text(encoding="utf-8")
     fast, slow = parse_yaml(text, "f.yaml", fast=True), parse_yaml(text, "f.yaml", fast=False)
     assert fast.data == slow.data and fast.lines == slow.lines
+
+
+# -- only regular files, only inside the pack (issue 16, item 2) -----------------------------------
+
+import os  # noqa: E402
+import subprocess  # noqa: E402
+import sys  # noqa: E402
+
+LESSON = (PACKS / "good" / "p01-every-step.yaml").read_text(encoding="utf-8")
+
+
+@pytest.mark.timeout(20)
+def test_a_fifo_named_yaml_is_refused_without_waiting(tmp_path: Path) -> None:
+    fifo = tmp_path / "x01-pipe.yaml"
+    os.mkfifo(fifo)
+    start = time.perf_counter()
+    with pytest.raises(LessonLoadError) as info:
+        load_yaml(fifo)
+    assert time.perf_counter() - start < 5
+    assert str(info.value) == (
+        "the file is not a regular file (a device, a pipe or a folder): it was not read"
+    )
+
+
+@pytest.mark.timeout(20)
+@pytest.mark.parametrize("device", ["/dev/zero", "/dev/null", "/dev/tty", "/dev/urandom"])
+def test_a_device_behind_a_link_is_refused(tmp_path: Path, device: str) -> None:
+    if not os.path.exists(device):
+        pytest.skip(f"{device} does not exist here")
+    link = tmp_path / "x02-device.yaml"
+    link.symlink_to(device)
+    with pytest.raises(LessonLoadError) as info:
+        load_yaml(link)
+    assert "not a regular file" in str(info.value) or "cannot be read" in str(info.value)
+
+
+def test_a_link_out_of_the_pack_is_refused_only_for_packs(tmp_path: Path) -> None:
+    pack = tmp_path / "pack"
+    pack.mkdir()
+    outside = tmp_path / "other.yaml"
+    outside.write_text("a: 1\n", encoding="utf-8")
+    (pack / "x03-link.yaml").symlink_to(outside)
+    with pytest.raises(LessonLoadError) as info:
+        load_yaml(pack / "x03-link.yaml", root=pack)
+    assert str(info.value) == "the file is a link to a file outside the pack: it was not read"
+    assert load_yaml(pack / "x03-link.yaml").data == {"a": 1}  # a plain file elsewhere is fine
+    (pack / "real.yaml").write_text("b: 2\n", encoding="utf-8")
+    (pack / "x04-inside.yaml").symlink_to(pack / "real.yaml")
+    assert load_yaml(pack / "x04-inside.yaml", root=pack).data == {"b": 2}
+
+
+def hostile_pack(root: Path) -> Path:
+    """A pack with the freezing picture, a FIFO lesson, a device lesson and a link out of it."""
+    from tests.core.test_lesson_sanitize import fan_out_svg
+
+    pack = root / "hostile-files"
+    (pack / "pictures").mkdir(parents=True)
+    (pack / "pack.yaml").write_text("format: 1\nid: hostile-files\ntitle: Files\n", "utf-8")
+    (pack / "pictures" / "flour.svg").write_bytes(fan_out_svg(10, 9))
+    lesson = LESSON.replace("id: p01-every-step", "id: x10-bomb")
+    (pack / "x10-bomb.yaml").write_text(lesson, encoding="utf-8")
+    os.mkfifo(pack / "x11-pipe.yaml")
+    (pack / "x12-zero.yaml").symlink_to("/dev/zero")
+    secret = root / "secret.yaml"
+    secret.write_text("password: hunter2\n", encoding="utf-8")
+    (pack / "x13-secret.yaml").symlink_to(secret)
+    os.mkfifo(pack / "pictures" / "pipe.svg")
+    return pack
+
+
+def test_lessons_check_reports_the_picture_and_never_hangs(tmp_path: Path) -> None:
+    pack = hostile_pack(tmp_path)
+    start = time.perf_counter()
+    proc = subprocess.run(
+        [sys.executable, "-m", "budget_tutor", "lessons", "check", "--no-translations", str(pack)],
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    elapsed = time.perf_counter() - start
+    assert elapsed < 30, f"lessons check took {elapsed:.1f} s"
+    out = proc.stdout
+    assert proc.returncode == 1, out + proc.stderr
+    assert "Traceback" not in proc.stderr
+    bomb = str(pack / "x10-bomb.yaml")
+    assert (
+        f"{bomb}:18: the picture 'pictures/flour.svg' is not allowed: its references expand to "
+        "more than 50000 elements" in out
+    )
+    assert (
+        f"{pack / 'x11-pipe.yaml'}: the file is not a regular file (a device, a pipe or a folder): "
+        "it was not read" in out
+    )
+    # a link to /dev/zero leads outside the pack: refused before it is opened
+    assert f"{pack / 'x12-zero.yaml'}: the file is a link to a file outside the pack" in out
+    assert (
+        f"{pack / 'x13-secret.yaml'}: the file is a link to a file outside the pack: it was not read"
+        in out
+    )
+    assert "hunter2" not in out
+
+
+def test_the_pack_loads_with_the_lesson_usable_and_the_picture_refused(tmp_path: Path) -> None:
+    from budget_tutor.lessons.library import load_pack
+    from budget_tutor.lessons.validate import PICTURE_REFUSED
+
+    status, _catalogs = load_pack(hostile_pack(tmp_path))
+    assert [lesson.id for lesson in status.lessons] == ["x10-bomb"]
+    refused = [p for p in status.problems if p.category == PICTURE_REFUSED]
+    assert refused and all("pictures/flour.svg" in p.english for p in refused)
+    names = sorted(Path(p.file).name for p in status.problems if p.category != PICTURE_REFUSED)
+    assert names == ["x11-pipe.yaml", "x12-zero.yaml", "x13-secret.yaml"]

@@ -127,9 +127,9 @@ class SortWidget(StepWidget):
             item = QListWidgetItem()
             item.setData(CARD_ROLE, index)
             if card.picture is not None:
-                from PySide6.QtGui import QIcon
+                from budget_tutor.ui.lesson_steps.step_widget import picture_icon
 
-                item.setIcon(QIcon(str(card.picture)))
+                item.setIcon(picture_icon(card.picture))  # checked bytes, never the file itself
             self.pool.addItem(item)
         self.pool.setCurrentRow(0)
         self.check_button = self._add_check_row()

@@ -6,9 +6,11 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from decimal import Decimal
+from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QEvent, QSize, Qt, Signal
+from PySide6.QtGui import QIcon
 from PySide6.QtSvgWidgets import QSvgWidget
 from PySide6.QtWidgets import (
     QGroupBox,
@@ -28,6 +30,26 @@ RIGHT_COLOUR = "#2e7d32"
 WRONG_COLOUR = "#c62828"
 
 
+def picture_icon(path: Any, size: int = 64) -> QIcon:
+    """A card's picture as an icon, drawn from checked bytes (an empty icon if refused)."""
+    from PySide6.QtCore import QByteArray
+    from PySide6.QtGui import QPainter, QPixmap
+    from PySide6.QtSvg import QSvgRenderer
+
+    from budget_tutor.lessons.sanitize import load_svg
+
+    data, _problem = load_svg(Path(path))
+    if data is None:
+        return QIcon()
+    renderer = QSvgRenderer(QByteArray(data))
+    pixmap = QPixmap(size, size)
+    pixmap.fill(Qt.GlobalColor.transparent)
+    painter = QPainter(pixmap)
+    renderer.render(painter)
+    painter.end()
+    return QIcon(pixmap)
+
+
 def rich_label(parent: QWidget) -> QLabel:
     """A label for sanitised lesson HTML: no links are followed, nothing is loaded."""
     label = QLabel(parent)
@@ -45,11 +67,43 @@ def plain_label(parent: QWidget) -> QLabel:
     return label
 
 
-def picture_widget(path: Any, parent: QWidget, height: int = 180) -> QSvgWidget | None:
-    """A validated SVG picture (the validator refused anything that links outside itself)."""
+class RefusedPictureNote(QLabel):
+    """Shown instead of a picture that failed the check: the lesson goes on without it."""
+
+    def __init__(self, problem: Any, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.problem = problem
+        self.setTextFormat(Qt.TextFormat.PlainText)
+        self.setWordWrap(True)
+        self.setStyleSheet("color: #555555; border: 1px dashed #999999; padding: 6px;")
+        self.retranslate_ui()
+
+    def retranslate_ui(self) -> None:
+        from budget_tutor.i18n import _
+
+        self.setText(_("Picture not shown: {reason}").format(reason=self.problem.message()))
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate_ui()
+        super().changeEvent(event)
+
+
+def picture_widget(path: Any, parent: QWidget, height: int = 180) -> QWidget | None:
+    """The picture, drawn from bytes that passed :func:`budget_tutor.lessons.sanitize.load_svg`
+    (read once, checked, then given to Qt: Qt never opens the file itself); a
+    :class:`RefusedPictureNote` saying why when the check fails."""
+    from PySide6.QtCore import QByteArray
+
+    from budget_tutor.lessons.sanitize import load_svg
+
     if path is None:
         return None
-    widget = QSvgWidget(str(path), parent)
+    data, problem = load_svg(Path(path))
+    if data is None:
+        return RefusedPictureNote(problem, parent)
+    widget = QSvgWidget(parent)
+    widget.load(QByteArray(data))
     size = widget.renderer().defaultSize()
     if size.isValid() and size.height() > 0:
         width = max(1, size.width() * height // size.height())
