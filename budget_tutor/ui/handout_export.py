@@ -288,7 +288,7 @@ class HandoutExport:
 
 def safe_file_part(text: str) -> str:
     """``text`` with the characters that are unsafe in a file name replaced by ``_``."""
-    return "".join(c if c.isalnum() or c in " -_" else "_" for c in text).strip()
+    return "".join(c if c.isalnum() or c in " -_()" else "_" for c in text).strip()
 
 
 def suggested_file_name(plan: Plan, made_on: _dt.date | None = None) -> str:
@@ -385,6 +385,8 @@ class HandoutDialog(QDialog):
         layout.addWidget(self.buttons)
         self._limit_choice()
         self.retranslate_ui()
+        self.name_edit.setCursorPosition(0)
+        self.setMinimumWidth(560)
 
     def retranslate_ui(self) -> None:
         from budget_tutor.ui.messages import translate_button_box

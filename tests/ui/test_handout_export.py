@@ -314,3 +314,31 @@ def test_handout_with_six_goals_fits_three_pages(qtbot, tmp_path, name: str) -> 
     plan = plan.replace(goals=goals)
     pages = HandoutExport(plan, months=12).write_pdf(Path(tmp_path) / "h.pdf")
     assert 2 <= pages <= 3
+
+
+def test_the_handout_uses_the_one_default_horizon_of_the_app(qtbot, tmp_path, monkeypatch) -> None:
+    from budget_tutor.horizon import save_horizon
+    from budget_tutor.storage import Store
+
+    store = Store.open(tmp_path / "data")
+    save_horizon(store, 24)  # the trainer chose "Look ahead: 24 months"
+
+    class StoreSession(Session):
+        def __init__(self, plan: Plan) -> None:
+            super().__init__(plan)
+            self.store = store
+
+    def accept(dialog) -> int:
+        dialog.folder_edit.setText(str(tmp_path))
+        return QDialog.DialogCode.Accepted
+
+    monkeypatch.setattr(handout_export.HandoutDialog, "exec", accept)
+    try:
+        path = handout_export.export_pdf_with_dialog(StoreSession(seasons_plan()))
+    finally:
+        store.close()
+    assert path is not None
+    text = pdf_squeezed(path.read_bytes())
+    # 24 rows from January 2027: December 2028 is the last; the subtitle says so
+    assert "Planfor24months:January2027–December2028" in text
+    assert "December2028" in text.split("Monthbymonth", 1)[1]
