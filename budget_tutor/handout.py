@@ -86,8 +86,16 @@ class Handout:
     footer: str
 
 
+def one_final_stop(text: str) -> str:
+    """A sentence that ends with an abbreviation's stop ("… в марте 2027 г.") takes no second
+    stop, whatever the template adds: "г.." becomes "г." (an ellipsis "..." is left alone)."""
+    if text.endswith("..") and not text.endswith("..."):
+        return text[:-1]
+    return text
+
+
 def _fmt(template: str, english: str, **values: object) -> str:
-    return safe_format(template, english, **values)
+    return one_final_stop(safe_format(template, english, **values))
 
 
 def round_up(amount: int, unit: int = ROUND_TO) -> int:

@@ -127,4 +127,4 @@ def test_plan_table_says_short_by_instead_of_a_negative_cash() -> None:
     assert "не хватает 1 690" in september
     table = [line for line in out.splitlines() if re.match(r"\w+\.? 20\d\d ", line)]
     assert len(table) == 12 and not any(NEGATIVE_AMOUNT.search(line) for line in table)
-    assert "Меньше всего наличных: не хватает 3 440 сомони (декабрь 2027)" in out
+    assert "Меньше всего наличных в декабре 2027 г.: не хватает 3 440 сомони" in out

@@ -322,3 +322,11 @@ def test_handout_with_roubles_mentions_the_cost_of_sending() -> None:
     assert h.next_steps[-1] == (
         "Look at this plan together each month when the money from abroad arrives."
     )
+
+
+def test_a_sentence_ending_with_an_abbreviation_takes_one_stop() -> None:
+    from budget_tutor.handout import one_final_stop
+
+    assert one_final_stop("Деньги кончатся в марте 2027 г..") == "Деньги кончатся в марте 2027 г."
+    assert one_final_stop("Пул тамом мешавад.") == "Пул тамом мешавад."
+    assert one_final_stop("Wait...") == "Wait..."
