@@ -56,6 +56,7 @@ class _CheckedEdit(QWidget):
         self.line_edit.editingFinished.connect(self._commit)
         self.line_edit.textEdited.connect(self._on_edited)
         self._accessible_name = ""
+        self._inline_errors = True
 
     # -- subclass hooks ---------------------------------------------------------------------
 
@@ -93,6 +94,13 @@ class _CheckedEdit(QWidget):
         self._value = value
         self._set_error(None)
         return True
+
+    def set_inline_errors(self, on: bool) -> None:
+        """Off: the error is not shown under the field (the field keeps its height, so nothing
+        below it moves); the red border and the tooltip still show it, and a form lists it in
+        its own summary (the line dialog does)."""
+        self._inline_errors = on
+        self.error_label.setVisible(on and self._error is not None)
 
     def set_accessible_name(self, name: str) -> None:
         self._accessible_name = name
@@ -141,10 +149,12 @@ class _CheckedEdit(QWidget):
             self.error_label.clear()
             self.error_label.hide()
             self.line_edit.setStyleSheet("")
+            self.line_edit.setToolTip("")
         else:
             self.error_label.setText(str(error))
-            self.error_label.show()
+            self.error_label.setVisible(self._inline_errors)
             self.line_edit.setStyleSheet("border: 2px solid #b00020;")
+            self.line_edit.setToolTip(str(error))
         self._update_accessible_description()
         if was_valid != (error is None):
             self.validity_changed.emit(error is None)
@@ -161,6 +171,7 @@ class _CheckedEdit(QWidget):
         """Re-show the error in the new language and re-format a valid value the new way."""
         if self._error is not None:
             self.error_label.setText(str(self._error))
+            self.line_edit.setToolTip(str(self._error))
             self._update_accessible_description()
         elif self._value is not None:
             self.line_edit.setText(self._format(self._value))

@@ -4,6 +4,15 @@ goal, a debt or an investment.
 The dialog builds a new frozen line (keeping fields it does not show, such as per-month amounts a
 sample plan may carry) and hands it back; the page saves it through the session. It is opened with
 ``open()`` (window-modal, not blocking) so tests can type into it like a person.
+
+A new line starts with the defaults of its kind (``budget_tutor.model``: money from abroad in
+roubles, a pension in somoni; winter heating November to March, school August and September)
+until the family chooses a currency or months themselves. A lesson's planner task fills the form
+with the line the core builds for it (:func:`budget_tutor.lessons.planner_link.plan_task`).
+
+Errors are listed in one summary above the buttons, in a space kept for them, and the fields
+under a wrong amount never move (fields show their error as a red border and a tooltip): a
+click meant for a month lands on that month. A corrected field leaves the summary at once.
 """
 
 from __future__ import annotations
@@ -21,12 +30,16 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QLabel,
     QLineEdit,
+    QPushButton,
+    QSizePolicy,
     QSpinBox,
     QVBoxLayout,
     QWidget,
 )
 
+from budget_tutor import text_rules
 from budget_tutor.i18n import _
+from budget_tutor.lessons.planner_link import PlannerTask, default_savings_place
 from budget_tutor.model import (
     ALL_MONTHS,
     EXPENSE_CATEGORY_NAMES,
@@ -49,6 +62,8 @@ from budget_tutor.model import (
     SavingsKind,
     SavingsPlace,
     Schedule,
+    default_currency,
+    default_months,
     new_id,
 )
 from budget_tutor.money import Currency, currency_name, major
@@ -110,6 +125,14 @@ class LineDialog(QDialog):
         self.plan = plan
         self.line = line
         self.result_line: object | None = None
+        #: The lesson task the form was filled from (None: opened by Add or Edit).
+        self.task: PlannerTask | None = None
+        #: A savings place made for a goal when the plan has none; added with the goal.
+        self.new_place: SavingsPlace | None = None
+        self._task_name = ""
+        self._currency_chosen = False
+        self._months_chosen = False
+        self._tried_ok = False
         self.setModal(True)
         self.setWindowModality(Qt.WindowModality.WindowModal)
         self._labels: dict[str, QLabel] = {}
@@ -121,7 +144,10 @@ class LineDialog(QDialog):
         self.problem_label.setTextFormat(Qt.TextFormat.PlainText)
         self.problem_label.setWordWrap(True)
         self.problem_label.setStyleSheet("color: #b00020; font-weight: bold;")
-        self.problem_label.hide()
+        self.problem_label.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
+        self.problem_label.setSizePolicy(
+            QSizePolicy.Policy.Preferred, QSizePolicy.Policy.MinimumExpanding
+        )
         self.note_label = QLabel(self)
         self.note_label.setWordWrap(True)
         self.note_label.setTextFormat(Qt.TextFormat.PlainText)
@@ -132,6 +158,10 @@ class LineDialog(QDialog):
         self.buttons.accepted.connect(self._on_ok)
         self.buttons.rejected.connect(self.reject)
         self.ok_button = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
+        self.new_line_button = QPushButton(self)
+        self.buttons.addButton(self.new_line_button, QDialogButtonBox.ButtonRole.ActionRole)
+        self.new_line_button.clicked.connect(self.add_as_new_line)
+        self.new_line_button.hide()
         layout = QVBoxLayout(self)
         layout.addWidget(self.note_label)
         layout.addLayout(self.form)
@@ -142,8 +172,12 @@ class LineDialog(QDialog):
         self.name_edit.setMaxLength(MAX_NAME)
         self._row("name", self.name_edit)
         getattr(self, f"_build_{section}")()
+        for edit in self._checked_edits:
+            edit.set_inline_errors(False)
+            edit.validity_changed.connect(self._update_summary)
         self._load(line)
         self.retranslate_ui()
+        self._reserve_problem_space()
         self.name_edit.setFocus()
 
     # -- building -------------------------------------------------------------------------
@@ -182,6 +216,11 @@ class LineDialog(QDialog):
         self.calendar = SeasonCalendar(self)
         self.calendar.set_months(ALL_MONTHS)
         self._row("months", self.calendar)
+        self.calendar.months_changed.connect(self._on_months_chosen)
+
+    def _on_months_chosen(self, _months: object) -> None:
+        self._months_chosen = True
+        self._update_summary()
 
     def _build_incomes(self) -> None:
         self.kind_combo = _enum_combo(self, list(IncomeKind), icons.income_icon)
@@ -194,15 +233,32 @@ class LineDialog(QDialog):
         self.fee_percent_edit = self._decimal("fee_percent", places=2, maximum=Decimal(50))
         self.fee_fixed_edit = self._amount("fee_fixed")
         self.margin_edit = self._decimal("margin", places=2, maximum=Decimal(50))
-        self.kind_combo.currentIndexChanged.connect(self._update_remittance_rows)
+        self.kind_combo.currentIndexChanged.connect(self._on_income_kind_changed)
+        self.currency_combo.activated.connect(self._on_currency_chosen)
+
+    def _on_income_kind_changed(self, _index: int) -> None:
+        """A new kind brings its usual currency, unless the family chose one themselves."""
+        self._update_remittance_rows()
+        if not self._currency_chosen:
+            _select_data(self.currency_combo, default_currency(self.kind_combo.currentData()))
+
+    def _on_currency_chosen(self, _index: int) -> None:
+        self._currency_chosen = True
 
     def _build_expenses(self) -> None:
         self.category_combo = _enum_combo(self, list(ExpenseCategory), icons.category_icon)
         self._row("category", self.category_combo)
         self._schedule_fields()
+        self.category_combo.currentIndexChanged.connect(self._on_category_changed)
         self.essential_check = QCheckBox(self)
         self.essential_check.setChecked(True)
         self._row("essential", self.essential_check)
+
+    def _on_category_changed(self, _index: int) -> None:
+        """A new category brings its usual months (heating in winter, school in August and
+        September), unless the family chose the months themselves."""
+        if not self._months_chosen:
+            self.calendar.set_months(default_months(self.category_combo.currentData()))
 
     def _build_one_offs(self) -> None:
         self.category_combo = _enum_combo(self, list(ExpenseCategory), icons.category_icon)
@@ -226,6 +282,9 @@ class LineDialog(QDialog):
         self.place_combo = QComboBox(self)
         for place in self.plan.savings:
             self.place_combo.addItem(icons.savings_icon(place.kind), place.name, place.id)
+        if not self.plan.savings:
+            # A goal needs a place: offer cash at home, added together with the goal.
+            self._use_new_place(default_savings_place(_(SAVINGS_KIND_NAMES[SavingsKind.CASH])))
         self._row("place", self.place_combo)
         self.has_target_month = QCheckBox(self)
         self._row("has_month", self.has_target_month)
@@ -235,6 +294,16 @@ class LineDialog(QDialog):
         self.priority_spin = QSpinBox(self)
         self.priority_spin.setRange(1, 20)
         self._row("priority", self.priority_spin)
+
+    def _use_new_place(self, place: SavingsPlace) -> None:
+        """Offer ``place`` (not in the plan yet) as where the goal is saved."""
+        if self.new_place is not None:
+            index = self.place_combo.findData(self.new_place.id)
+            if index >= 0:
+                self.place_combo.removeItem(index)
+        self.new_place = place
+        self.place_combo.addItem(icons.savings_icon(place.kind), "", place.id)
+        _select_data(self.place_combo, place.id)
 
     def _build_debts(self) -> None:
         self.lender_combo = _enum_combo(self, list(LenderKind))
@@ -246,6 +315,7 @@ class LineDialog(QDialog):
         self.term_spin = QSpinBox(self)
         self.term_spin.setRange(0, 360)
         self._row("term", self.term_spin)
+        self.term_spin.valueChanged.connect(lambda _v: self._update_summary())
         self.received_check = QCheckBox(self)
         self._row("received", self.received_check)
 
@@ -267,7 +337,8 @@ class LineDialog(QDialog):
     # -- a lesson's suggestion -------------------------------------------------------------
 
     def prefill(self, suggestion: dict[str, Any]) -> None:
-        """Fill the form from a lesson's planner task (name and amount), and say so."""
+        """Fill only the name and amount of a suggestion given as a dictionary (a lesson pack's
+        task of the older kind); :meth:`load_task` fills the whole line."""
         name = suggestion.get("name")
         if isinstance(name, str) and name:
             self.name_edit.setText(name[:MAX_NAME])
@@ -282,10 +353,66 @@ class LineDialog(QDialog):
         field = getattr(self, SUGGESTED_AMOUNT_FIELD.get(self.section, ""), None)
         if amount is not None and isinstance(field, AmountEdit):
             field.set_value(amount)
-        self.note_label.setText(
-            _("The lesson suggests this. Change anything you like, then press OK.")
-        )
+        self._show_note(_("The lesson suggests this. Change anything you like, then press OK."))
+
+    def load_task(self, task: PlannerTask, name: str) -> None:
+        """Fill the form with the line a lesson's task enters (``task.line``, built by the core).
+
+        When the plan already has that kind of line (``task.existing``, the line this dialog
+        edits), OK updates it and "Add as a new line" adds the task's line beside it instead.
+        """
+        self.task = task
+        self._task_name = name
+        if task.prerequisite is not None and self.section == "goals":
+            self._use_new_place(task.prerequisite)
+        self._load(task.line)
+        # What the task names is chosen, not a default to replace when the kind changes.
+        self._currency_chosen = True
+        self._months_chosen = True
+        self.new_line_button.setVisible(task.existing is not None)
+        self.retranslate_ui()
+
+    def add_as_new_line(self) -> None:
+        """Keep the plan's line as it is and add the task's line as a new one."""
+        if self.task is None or self.line is None:
+            return
+        self.line = None
+        self.name_edit.setText(self._task_name[:MAX_NAME])
+        self.new_line_button.hide()
+        self.retranslate_ui()
+
+    def _task_note(self) -> None:
+        task = self.task
+        if task is None:
+            return
+        if task.existing is not None and self.line is not None:
+            # Translators: {name} is the family's own line, e.g. "Food".
+            text = _(
+                "Your plan already has “{name}”. The lesson's amounts are filled in: press OK "
+                "to change that line, or “Add as a new line” to keep it and add another."
+            ).format(name=getattr(task.existing, "name", ""))
+        elif task.existing is not None:
+            text = _("A new line is added; “{name}” stays as it is.").format(
+                name=getattr(task.existing, "name", "")
+            )
+        else:
+            text = _("The lesson suggests this. Change anything you like, then press OK.")
+        self._show_note(text)
+
+    def _show_note(self, text: str | None) -> None:
+        notes = [text] if text else []
+        if self.new_place is not None:
+            notes.append(self._new_place_note())
+        self.note_label.setText("\n".join(notes))
         self.note_label.show()
+
+    def _new_place_note(self) -> str:
+        assert self.new_place is not None
+        # Translators: {place} is a place for savings, "Cash at home".
+        return _(
+            "There is no place for savings yet: “{place}” is added with this goal. "
+            "You can change it later under Savings & goals."
+        ).format(place=self.new_place.name)
 
     # -- loading and saving ----------------------------------------------------------------
 
@@ -310,13 +437,17 @@ class LineDialog(QDialog):
     def _load(self, line: object | None) -> None:
         if line is None:
             if self.section == "incomes":
-                _select_data(self.currency_combo, Currency.RUB)
+                _select_data(self.currency_combo, default_currency(self.kind_combo.currentData()))
+            if self.section == "expenses":
+                self.calendar.set_months(default_months(self.category_combo.currentData()))
             self._after_load()
             return
         self.name_edit.setText(getattr(line, "name", ""))
         if isinstance(line, Income):
             _select_data(self.kind_combo, line.kind)
             _select_data(self.currency_combo, line.currency)
+            # A currency other than the kind's usual one was chosen by the family: keep it.
+            self._currency_chosen = line.currency != default_currency(line.kind)
             self._load_schedule(line.schedule)
             self.fee_percent_edit.set_value(line.fee_percent)
             self.fee_fixed_edit.set_value(line.fee_fixed)
@@ -324,6 +455,7 @@ class LineDialog(QDialog):
         elif isinstance(line, Expense):
             _select_data(self.category_combo, line.category)
             self._load_schedule(line.schedule)
+            self._months_chosen = line.schedule.active_months() != default_months(line.category)
             self.essential_check.setChecked(line.essential)
         elif isinstance(line, OneOffCost):
             _select_data(self.category_combo, line.category)
@@ -365,10 +497,8 @@ class LineDialog(QDialog):
     def _after_load(self) -> None:
         if self.section == "incomes":
             self._update_remittance_rows()
-        if self.section == "goals" and not self.plan.savings:
-            self.note_label.setText(_("Add a place for savings first, then a goal for it."))
-            self.note_label.show()
-            self.ok_button.setEnabled(False)
+        if self.new_place is not None and self.task is None:
+            self._show_note(None)
 
     def _update_remittance_rows(self) -> None:
         remittance = self.kind_combo.currentData() == IncomeKind.REMITTANCE.value
@@ -395,10 +525,13 @@ class LineDialog(QDialog):
             return _(names[combo.currentData()])
         return _("Goal")
 
-    def _problems(self) -> list[str]:
+    def _field_problems(self, *, check: bool) -> list[str]:
+        """One line per field with a wrong value (``check``: parse every field now)."""
         problems = []
         for edit in self._checked_edits:
-            if edit.isVisibleTo(self) and not edit.check():
+            if not edit.isVisibleTo(self):
+                continue
+            if (not edit.check()) if check else (not edit.is_valid()):
                 label = self.form.labelForField(edit)
                 field = (
                     label.text().replace("&", "").rstrip(":") if isinstance(label, QLabel) else ""
@@ -407,11 +540,34 @@ class LineDialog(QDialog):
                 problems.append(
                     _("{field}: {problem}").format(field=field, problem=edit.error_text())
                 )
+        return problems
+
+    def _rule_problems(self) -> list[str]:
+        problems = []
+        name_problem = text_rules.text_problem(self.name_edit.text())  # the one rule for names
+        if name_problem is not None:
+            field = self._labels["name"].text().replace("&", "").rstrip(":")
+            problems.append(name_problem.message_for(field))
         if self.section in ("incomes", "expenses") and not self.calendar.months():
             problems.append(_("Choose at least one month."))
         if self.section == "debts" and not self.payment_edit.value() and not self.term_spin.value():
             problems.append(_("Give the monthly payment or the number of months to repay."))
         return problems
+
+    def _problems(self) -> list[str]:
+        return self._field_problems(check=True) + self._rule_problems()
+
+    def _update_summary(self, *_args: object) -> None:
+        """The summary lists what is wrong now: a corrected field leaves it at once."""
+        problems = self._field_problems(check=False)
+        if self._tried_ok:
+            problems += self._rule_problems()
+        self.problem_label.setText("\n".join(problems))
+
+    def _reserve_problem_space(self) -> None:
+        """Room for two lines of problems, kept when there are none, so the buttons and the
+        fields never move when a problem appears."""
+        self.problem_label.setMinimumHeight(self.problem_label.fontMetrics().lineSpacing() * 2)
 
     def build_line(self) -> object:
         """The line the form describes now (fields must be valid)."""
@@ -499,16 +655,15 @@ class LineDialog(QDialog):
         return cls(id=line_id, **values)
 
     def _on_ok(self) -> None:
+        self._tried_ok = True
         problems = self._problems()
         if problems:
             self.problem_label.setText("\n".join(problems))
-            self.problem_label.show()
             return
         try:
             self.result_line = self.build_line()
-        except ValueError as exc:  # a model rule the form did not foresee
-            self.problem_label.setText(str(exc))
-            self.problem_label.show()
+        except ValueError:  # a model rule the form did not foresee
+            self.problem_label.setText(_("These values do not fit together. Check them."))
             return
         self.accept()
 
@@ -534,6 +689,10 @@ class LineDialog(QDialog):
 
     def retranslate_ui(self) -> None:
         self.setWindowTitle(self._title())
+        if self.task is not None:
+            self._task_note()
+        elif self.new_place is not None:
+            self._show_note(None)
         texts = {
             "name": _("&Name:"),
             "kind": _("&Kind:"),
@@ -602,6 +761,16 @@ class LineDialog(QDialog):
             combo: QComboBox = getattr(self, attr)
             for i in range(combo.count()):
                 combo.setItemText(i, _(names[combo.itemData(i)]))
+        self.new_line_button.setText(_("Add as a new line"))
+        if self.new_place is not None:
+            index = self.place_combo.findData(self.new_place.id)
+            if index >= 0:
+                # Translators: a place for savings that is not in the plan yet.
+                self.place_combo.setItemText(
+                    index, _("{place} (new)").format(place=self.new_place.name)
+                )
+        if self.section == "investments":
+            self.calendar.setToolTip(_("Click the months when this money comes or goes."))
         messages.translate_button_box(self.buttons)
         self.ok_button.setAccessibleName(self.ok_button.text().replace("&", ""))
         self.setAccessibleName(self.windowTitle())

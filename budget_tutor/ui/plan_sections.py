@@ -5,6 +5,7 @@ undoable)."""
 from __future__ import annotations
 
 import dataclasses
+import re
 from collections.abc import Callable
 from decimal import Decimal
 from typing import Any
@@ -21,6 +22,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QPushButton,
     QSpinBox,
+    QStyle,
     QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
@@ -29,6 +31,8 @@ from PySide6.QtWidgets import (
 
 from budget_tutor import i18n
 from budget_tutor.i18n import _, pgettext
+from budget_tutor.lessons.model import Suggestion
+from budget_tutor.lessons.planner_link import plan_task, suggested_amount
 from budget_tutor.model import (
     ALL_MONTHS,
     EXPENSE_CATEGORY_NAMES,
@@ -45,6 +49,7 @@ from budget_tutor.model import (
     Plan,
     RateSettings,
     SavingsGoal,
+    SavingsKind,
     SavingsPlace,
     Schedule,
     month_label,
@@ -64,8 +69,14 @@ def _loc() -> str:
     return i18n.babel_locale()
 
 
+#: The no-break space between an amount and its currency's name (not inside the number).
+_CURRENCY_SPACE = re.compile(r"(?<=\d)\u00a0(?=[^\d\s])|(?<=[^\d\s])\u00a0(?=\d)")
+
+
 def money(amount: int, currency: Currency = Currency.TJS) -> str:
-    return format_money(amount, _loc(), currency)
+    """An amount for a table cell: a narrow column may wrap between the number and the
+    currency's name, never inside the number."""
+    return _CURRENCY_SPACE.sub(" ", format_money(amount, _loc(), currency))
 
 
 def percent(value: Decimal) -> str:
@@ -73,12 +84,48 @@ def percent(value: Decimal) -> str:
     return _("{value} %").format(value=format_decimal(value, locale=_loc()))
 
 
+def month_runs(months: tuple[int, ...]) -> list[tuple[int, int]]:
+    """Calendar months as runs of consecutive months (first, last), across the new year too:
+    ``(1, 2, 3, 11, 12)`` → ``[(11, 3)]``; ``(4, 5, 9)`` → ``[(4, 5), (9, 9)]``."""
+    chosen = sorted(set(months))
+    if not chosen or len(chosen) == 12:
+        return [(1, 12)] if chosen else []
+    runs: list[list[int]] = []
+    for m in chosen:
+        if runs and runs[-1][1] == m - 1:
+            runs[-1][1] = m
+        else:
+            runs.append([m, m])
+    if len(runs) > 1 and runs[0][0] == 1 and runs[-1][1] == 12:
+        first = runs.pop(0)
+        runs[-1][1] = first[1]
+        runs.insert(0, runs.pop())  # the run across the new year starts the year's list
+    return [(a, b) for a, b in runs]
+
+
 def months_text(months: tuple[int, ...]) -> str:
+    """``all year``, or the months as short names, three or more in a row as a range
+    ("Nov–Mar", "Apr–Nov, Jan")."""
     if tuple(sorted(months)) == ALL_MONTHS:
         return _("all year")
     if not months:
         return _("no months")
-    return ", ".join(month_name(m, _loc(), short=True) for m in sorted(months))
+    parts = []
+    for first, last in month_runs(months):
+        length = (last - first) % 12 + 1
+        if length >= 3:
+            # Translators: a range of months, e.g. "Nov–Mar". Keep {first} and {last}.
+            parts.append(
+                _("{first}–{last}").format(
+                    first=month_name(first, _loc(), short=True),
+                    last=month_name(last, _loc(), short=True),
+                )
+            )
+        else:
+            parts.extend(
+                month_name((first - 1 + i) % 12 + 1, _loc(), short=True) for i in range(length)
+            )
+    return ", ".join(parts)
 
 
 def schedule_text(schedule: Schedule, currency: Currency = Currency.TJS) -> str:
@@ -168,6 +215,21 @@ def _repayment(debt: Debt) -> str:
         return _("{amount} a month").format(amount=money(debt.monthly_payment))
     months = debt.term_months or 0
     return i18n.ngettext("in {n} month", "in {n} months", months).format(n=months)
+
+
+def column_widths(natural: list[int], minimal: list[int], available: int) -> list[int]:
+    """Widths for columns that want ``natural`` pixels and cannot go below ``minimal``: all
+    natural when they fit in ``available``; else every column its minimum plus a share of the
+    room left in proportion to how much more it wants (never above its natural width)."""
+    minimal = [min(m, n) for m, n in zip(minimal, natural, strict=True)]
+    if sum(natural) <= available:
+        return list(natural)
+    room = available - sum(minimal)
+    if room <= 0:
+        return list(minimal)
+    wants = [n - m for n, m in zip(natural, minimal, strict=True)]
+    total = sum(wants) or 1
+    return [m + w * room // total for m, w in zip(minimal, wants, strict=True)]
 
 
 LINE_TYPES = {
@@ -265,9 +327,14 @@ class LineSection(QWidget):
                 item = QTableWidgetItem(text)  # items are always plain text
                 if icon is not None:
                     item.setIcon(icon)
+                tip = text
                 if col == 0:
                     item.setData(Qt.ItemDataRole.UserRole, line.id)
-                item.setToolTip(messages.plain_tooltip(text))
+                if col == 0 and self.section != "goals":
+                    # The kind too: its column is hidden when the table is narrow.
+                    kind_text = self.columns[1][1](line, plan)[0]  # type: ignore[arg-type]
+                    tip = f"{text}\n{kind_text}"
+                item.setToolTip(messages.plain_tooltip(tip))
                 self.table.setItem(row, col, item)
             if line.id == selected:
                 self.table.selectRow(row)
@@ -276,20 +343,50 @@ class LineSection(QWidget):
         self._update_buttons()
 
     def _fit_columns(self) -> None:
-        """Columns as wide as their text but no wider than a share of the table; long texts
-        wrap onto a second line instead of being cut off."""
-        self.table.resizeColumnsToContents()
-        available = max(300, self.table.viewport().width())
-        cap = max(90, available // len(self.columns))
-        for col in range(len(self.columns)):
-            if self.table.columnWidth(col) > cap:
-                self.table.setColumnWidth(col, cap)
+        """Columns as wide as their texts when the table has room; otherwise each column keeps
+        at least its longest unbreakable piece ("1 800,50 сомонӣ": the amount and its currency
+        are joined by no-break spaces) and the rest of the room goes to the columns that need
+        it most, whose texts wrap at their spaces. A text is never cut; every cell has its text
+        as a tooltip."""
+        count = len(self.columns)
+        metrics = self.table.fontMetrics()
+        pad = 18  # the cell's margins and the grid line
+        icon = self.table.iconSize().width()
+        if icon <= 0:
+            icon = self.table.style().pixelMetric(QStyle.PixelMetric.PM_SmallIconSize)
+        natural = [0] * count
+        minimal = [0] * count
+        for col in range(count):
+            header = self.table.horizontalHeaderItem(col)
+            words = header.text().split() if header is not None else []
+            minimal[col] = max((metrics.horizontalAdvance(w) for w in words), default=0) + pad
+            natural[col] = minimal[col]
+            for row in range(self.table.rowCount()):
+                item = self.table.item(row, col)
+                if item is None:
+                    continue
+                extra = pad + (icon + 6 if not item.icon().isNull() else 0)
+                text = item.text()
+                natural[col] = max(natural[col], metrics.horizontalAdvance(text) + extra)
+                longest = max((metrics.horizontalAdvance(w) for w in text.split(" ")), default=0)
+                minimal[col] = max(minimal[col], longest + extra)
+        available = max(200, self.table.viewport().width())
+        # Too narrow for every column (a long language, a projector): the kind or category
+        # column goes first; the name's icon shows it, and the name's tooltip says it.
+        shown = list(range(count))
+        if count > 2 and self.section != "goals" and sum(minimal) > available:
+            shown.remove(1)
+        for col in range(count):
+            self.table.setColumnHidden(col, col not in shown)
+        widths = column_widths([natural[c] for c in shown], [minimal[c] for c in shown], available)
+        for col, width in zip(shown, widths, strict=True):
+            self.table.setColumnWidth(col, width)
         self.table.resizeRowsToContents()
         # The header does not grow for wrapped titles by itself: give it the tallest one.
         header = self.table.horizontalHeader()
         metrics = header.fontMetrics()
         flags = int(Qt.AlignmentFlag.AlignCenter.value) | int(Qt.TextFlag.TextWordWrap.value)
-        titles = [(col, self.table.horizontalHeaderItem(col)) for col in range(len(self.columns))]
+        titles = [(col, self.table.horizontalHeaderItem(col)) for col in range(count)]
         tallest = max(
             metrics.boundingRect(
                 QRect(0, 0, max(20, self.table.columnWidth(col) - 10), 400), flags, item.text()
@@ -327,12 +424,27 @@ class LineSection(QWidget):
         self._open_dialog(None)
 
     def add_suggested(self, suggestion: dict[str, Any]) -> None:
-        """Open the add dialog filled with a lesson's suggestion; the family can change it."""
-        self._open_dialog(None)
-        dialog = self.dialog
-        if dialog is None:
+        """Open the dialog filled with the line a lesson's task names (the core builds it); when
+        the plan already has that kind of line, the dialog offers to update it instead."""
+        plan = self.session.plan
+        if plan is None:
             return
-        dialog.prefill(suggestion)
+        task_suggestion = Suggestion.from_dict(suggestion)
+        amount = suggestion.get("amount_minor")
+        if not isinstance(amount, int) or isinstance(amount, bool):
+            amount = suggested_amount(task_suggestion, plan)
+        name = task_suggestion.name or ""
+        task = plan_task(
+            plan,
+            self.section,
+            task_suggestion,
+            name=name,
+            amount=amount,
+            place_name=_(SAVINGS_KIND_NAMES[SavingsKind.CASH]),
+        )
+        self._open_dialog(task.existing)
+        if self.dialog is not None:
+            self.dialog.load_task(task, name)
 
     def edit_selected(self) -> None:
         line_id = self.selected_id()
@@ -365,6 +477,9 @@ class LineSection(QWidget):
             if adding
             else _("Change {name}").format(name=line.name)  # type: ignore[attr-defined]
         )
+        place = dialog.new_place
+        if place is not None and getattr(line, "place_id", None) == place.id:
+            plan = plan.with_line("savings", place)  # the goal's new place, in the same edit
         if not self.session.apply_edit(plan.with_line(self.section, line), description):
             # Not saved (a full disk …; the session said why): the form comes back with what
             # was typed, so that OK saves it again once the problem is solved.

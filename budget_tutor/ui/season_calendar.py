@@ -18,10 +18,9 @@ from budget_tutor import i18n
 from budget_tutor.i18n import _
 from budget_tutor.model import ALL_MONTHS, Month, month_name
 
-_ON_STYLE = (
-    "QPushButton:checked { background: #2e7d32; color: white; font-weight: bold; }"
-    "QPushButton { min-height: 1.8em; }"
-)
+_ON_STYLE = "QPushButton:checked { background: #2e7d32; color: white; font-weight: bold; }"
+#: A month button's height in lines of its font: big enough to hit on a touchpad.
+_BUTTON_LINES = 1.8
 
 
 class SeasonCalendar(QWidget):
@@ -75,7 +74,17 @@ class SeasonCalendar(QWidget):
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
             self.retranslate_ui()
+        elif event.type() == QEvent.Type.FontChange:
+            self._fit_buttons()
         super().changeEvent(event)
+
+    def _fit_buttons(self) -> None:
+        """Give the buttons their height as a real minimum (a style sheet's min-height is not
+        in the size hint, so the layout gave the rows less and the second row was cut)."""
+        height = round(self.fontMetrics().lineSpacing() * _BUTTON_LINES) + 6
+        for button in self.buttons:
+            button.setMinimumHeight(max(height, button.sizeHint().height()))
+        self.updateGeometry()
 
     def retranslate_ui(self) -> None:
         locale = i18n.babel_locale()
@@ -83,6 +92,7 @@ class SeasonCalendar(QWidget):
             button.setText(month_name(m, locale, short=True))
             button.setToolTip(month_name(m, locale))
         self._update_states()
+        self._fit_buttons()
 
 
 class MonthPicker(QWidget):

@@ -72,12 +72,15 @@ def test_bad_amount_keeps_dialog_open_and_stores_nothing(qtbot, page, store):
     _section, dialog = _add_remittance(qtbot, page, "abc")
     qtbot.mouseClick(dialog.ok_button, Qt.MouseButton.LeftButton)
     assert dialog.isVisible()
-    assert not dialog.amount_edit.error_label.isHidden()
-    assert '"abc" is not an amount' in dialog.amount_edit.error_label.text()
-    assert "abc" in dialog.problem_label.text()
+    # The error is in the summary (and the field's tooltip), not under the field: the fields
+    # below it do not move.
+    assert dialog.amount_edit.error_label.isHidden()
+    assert '"abc" is not an amount' in dialog.amount_edit.line_edit.toolTip()
+    assert '"abc" is not an amount' in dialog.problem_label.text()
     assert store.load_plan(page.session.household_id).incomes == ()
-    # correct it and save
+    # correct it: the summary forgets the error at once, before OK
     _clear_and_type(qtbot, dialog.amount_edit.line_edit, "2000")
+    assert dialog.problem_label.text() == ""
     qtbot.mouseClick(dialog.ok_button, Qt.MouseButton.LeftButton)
     assert store.load_plan(page.session.household_id).incomes[0].schedule.amount == 200000
 
@@ -143,19 +146,22 @@ def test_expense_goal_debt_and_rates(qtbot, page, store):
     exp = store.load_plan(hid).expenses[0]
     assert exp.schedule.amount == 30000 and exp.schedule.months == (1, 2, 11, 12)
     assert exp.name == "Food"  # the category's name when no name was typed
-    # a goal needs a savings place first
+    # a goal needs a savings place: with none in the plan, the dialog offers cash at home,
+    # added together with the goal
     goals = page.section("savings").goals
     qtbot.mouseClick(goals.add_button, Qt.MouseButton.LeftButton)
-    assert not goals.dialog.ok_button.isEnabled()
-    goals.dialog.reject()
-    places = page.section("savings").places
-    qtbot.mouseClick(places.add_button, Qt.MouseButton.LeftButton)
-    qtbot.mouseClick(places.dialog.ok_button, Qt.MouseButton.LeftButton)
-    qtbot.mouseClick(goals.add_button, Qt.MouseButton.LeftButton)
+    assert goals.dialog.ok_button.isEnabled()
+    assert "Cash at home (new)" == goals.dialog.place_combo.currentText()
     _clear_and_type(qtbot, goals.dialog.target_edit.line_edit, "5000")
     qtbot.mouseClick(goals.dialog.ok_button, Qt.MouseButton.LeftButton)
     plan = store.load_plan(hid)
+    assert [(p.name, p.kind.value) for p in plan.savings] == [("Cash at home", "cash")]
     assert plan.goals[0].target == 500000 and plan.goals[0].place_id == plan.savings[0].id
+    # a second goal goes into the place the plan has now: no second new place
+    qtbot.mouseClick(goals.add_button, Qt.MouseButton.LeftButton)
+    assert goals.dialog.new_place is None
+    assert goals.dialog.place_combo.currentData() == plan.savings[0].id
+    goals.dialog.reject()
     # a debt without a payment or a term is refused with a message
     debts = page.section("debts")
     qtbot.mouseClick(debts.add_button, Qt.MouseButton.LeftButton)
@@ -198,3 +204,49 @@ def test_open_dialog_never_saves_into_another_household(qtbot, page, store):
     assert store.load_plan(other).incomes == ()
     assert page.title_label.text() == "Other family"
     assert section.table.rowCount() == 0
+
+
+def test_removing_a_savings_place_takes_its_goals_and_undo_survives_a_failed_save(
+    qtbot, page, store
+):
+    """The cascade is the core's (Plan.without_line); a save that fails at COMMIT in the real
+    store leaves the history as it was, and the same undo works once the store recovers."""
+    import sqlite3
+
+    from budget_tutor.model import SavingsGoal, SavingsKind, SavingsPlace
+
+    hid = page.session.household_id
+    plan = page.session.plan
+    place = SavingsPlace("box", "Cash box", SavingsKind.CASH)
+    plan = plan.with_line("savings", place).with_line(
+        "goals", SavingsGoal("cow", "Cow", 800000, "box")
+    )
+    assert page.session.apply_edit(plan, "Add the box and the cow")
+    places = page.section("savings").places
+    places.select_line("box")
+    qtbot.mouseClick(places.remove_button, Qt.MouseButton.LeftButton)
+    stored = store.load_plan(hid)
+    assert stored.savings == () and stored.goals == ()
+    assert page.section("savings").goals.table.rowCount() == 0
+
+    real = store._conn
+
+    class CommitFails:
+        def execute(self, sql, *args):
+            if sql.strip().upper() == "COMMIT":
+                raise sqlite3.OperationalError("database or disk is full")
+            return real.execute(sql, *args)
+
+        def __getattr__(self, name):
+            return getattr(real, name)
+
+    store._conn = CommitFails()
+    page.session.undo()
+    store._conn = real
+    assert page.session.last_error  # the family was told, in words
+    assert store.load_plan(hid).savings == ()
+    assert page.session.can_undo() and page.session.undo_description() == "Remove Cash box"
+    page.session.undo()
+    stored = store.load_plan(hid)
+    assert [p.id for p in stored.savings] == ["box"] and [g.id for g in stored.goals] == ["cow"]
+    assert page.section("savings").goals.table.rowCount() == 1
