@@ -118,6 +118,58 @@ def test_rotation_follows_the_documented_policy(history: list[tuple[int, str]]) 
     assert len(kept) <= storage.KEEP_NEWEST + storage.KEEP_DAYS + 1
 
 
+#: Rotation written out by hand from docs/storage.md for "now" = 2026-11-28 12:00 UTC (newest
+#: first): keep the newest 10, the newest of each of the last 14 days (age 0..13 days), the newest
+#: before-migration backup; delete the rest. Not computed by any code.
+ROTATION_NOW = datetime(2026, 11, 28, 12, 0, tzinfo=UTC)
+ROTATION_TABLE = (
+    # (UTC time, reason, kept?, why)
+    ("2026-11-28 11:00", "manual", True, "newest 1"),
+    ("2026-11-28 10:00", "manual", True, "newest 2"),
+    ("2026-11-28 09:00", "auto", True, "newest 3"),
+    ("2026-11-27 23:00", "manual", True, "newest 4"),
+    ("2026-11-27 22:00", "manual", True, "newest 5"),
+    ("2026-11-27 08:00", "before-delete", True, "newest 6"),
+    ("2026-11-26 12:00", "manual", True, "newest 7"),
+    ("2026-11-26 11:00", "manual", True, "newest 8"),
+    ("2026-11-25 12:00", "manual", True, "newest 9"),
+    ("2026-11-25 11:00", "manual", True, "newest 10"),
+    ("2026-11-25 10:00", "manual", False, "11th, and not the newest of Nov 25"),
+    ("2026-11-24 18:00", "auto", True, "newest of Nov 24"),
+    ("2026-11-24 09:00", "manual", False, "not the newest of Nov 24"),
+    ("2026-11-20 09:00", "before-restore", True, "newest of Nov 20"),
+    ("2026-11-15 09:00", "manual", True, "newest of Nov 15 (13 days old)"),
+    ("2026-11-14 20:00", "manual", False, "Nov 14 is 14 days old: outside the 14 days"),
+    ("2026-11-10 09:00", "before-migration", True, "the newest before-migration"),
+    ("2026-11-01 09:00", "before-migration", False, "an older before-migration"),
+    ("2026-10-30 09:00", "auto", False, "old"),
+)
+
+
+def table_name(moment: str, reason: str) -> str:
+    stamp = datetime.strptime(moment, "%Y-%m-%d %H:%M").strftime("%Y%m%dT%H%M%S000000Z")
+    return f"{storage.BACKUP_PREFIX}{stamp}-{reason}.sqlite"
+
+
+def test_rotation_against_a_table_written_by_hand(tmp_path: Path) -> None:
+    """The store's rotation deletes exactly the files the hand-written table says (battery 14
+    and the property test above also check the policy; this one does not use any of the code's
+    own rotation logic to find the answer)."""
+    data = tmp_path / "data"
+    with Store.open(data, clock=Clock(ROTATION_NOW)) as store:
+        store.backup_dir.mkdir(parents=True, exist_ok=True)
+        for moment, reason, _kept, _why in ROTATION_TABLE:
+            (store.backup_dir / table_name(moment, reason)).write_bytes(b"")
+        store.rotate_backups()
+        left = {p.name for p in store.backup_dir.iterdir()}
+    expected = {table_name(m, r) for m, r, kept, _why in ROTATION_TABLE if kept}
+    wrong = [
+        (m, r, why) for m, r, kept, why in ROTATION_TABLE if (table_name(m, r) in left) != kept
+    ]
+    assert not wrong, wrong
+    assert left == expected
+
+
 def test_every_kept_backup_restores_and_the_restore_can_be_undone(tmp_path: Path) -> None:
     data = tmp_path / "data"
     clock = Clock(datetime(2026, 11, 1, 8, 0, tzinfo=UTC))

@@ -7,8 +7,10 @@ let days pass, close and reopen. After every step:
 - the stored plan is exactly the plan the user last saved;
 - the projection's totals equal the sum of the plan's lines (spending, by category too);
 - lesson progress never goes backwards (except by an explicit restore of an older backup);
-- the backups are exactly what the rotation policy keeps, and each restores the state it was
-  made from.
+- the backups are exactly what the rotation policy keeps — checked against the machine's own
+  record of every backup made and a reading of the policy written from docs/storage.md
+  (:func:`policy_keeps`), not with the store's ``backups_to_delete`` — and each restores the
+  state it was made from.
 
 Pass figure: 0 broken invariants over MAX_EXAMPLES_FAST runs (slow: MAX_EXAMPLES_SLOW).
 """
@@ -16,6 +18,7 @@ Pass figure: 0 broken invariants over MAX_EXAMPLES_FAST runs (slow: MAX_EXAMPLES
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import tempfile
 from datetime import UTC, datetime, timedelta
@@ -37,7 +40,7 @@ from hypothesis.stateful import (
 from budget_tutor import storage
 from budget_tutor.model import Expense, ExpenseCategory, Plan, RateSettings, Schedule
 from budget_tutor.projection import project
-from budget_tutor.storage import Store, backups_to_delete
+from budget_tutor.storage import Store
 
 from .helpers import sample_plans
 
@@ -72,6 +75,32 @@ def expected_spending(plan: Plan, months: int = 12) -> tuple[int, dict[ExpenseCa
     return total, {k: v for k, v in by_category.items() if v}
 
 
+_NAME = re.compile(r"budget-tutor-backup-(\d{8}T\d{12})Z-([a-z0-9-]+)\.sqlite")
+
+
+def policy_keeps(names: set[str], now: datetime) -> set[str]:
+    """What rotation keeps, as docs/storage.md words it: the newest 10 backups, the newest backup
+    of each of the last 14 days (UTC, by the time in the name), and the newest before-migration
+    backup. Written from the document, independently of ``storage.backups_to_delete``."""
+    made = []
+    for name in names:
+        match = _NAME.fullmatch(name)
+        assert match is not None, name
+        moment = datetime.strptime(match.group(1), "%Y%m%dT%H%M%S%f").replace(tzinfo=UTC)
+        made.append((moment, match.group(2), name))
+    made.sort(reverse=True)
+    keep = {name for _moment, _reason, name in made[:10]}
+    newest_of_day: dict[object, str] = {}
+    for moment, _reason, name in made:
+        if (now.date() - moment.date()).days < 14:
+            newest_of_day.setdefault(moment.date(), name)
+    keep |= set(newest_of_day.values())
+    migrations = [name for _moment, reason, name in made if reason == "before-migration"]
+    if migrations:
+        keep.add(migrations[0])
+    return keep
+
+
 class WorkshopLaptop(RuleBasedStateMachine):
     households = Bundle("households")
 
@@ -88,6 +117,8 @@ class WorkshopLaptop(RuleBasedStateMachine):
         self.counter = 0
         #: Rotation runs after each backup (and restore): the policy holds as of that moment.
         self.rotated_at = self.clock.now
+        #: The backups the policy should have left, by this machine's own count.
+        self.expected_backups: set[str] = set()
 
     # -- helpers ------------------------------------------------------------------------------
 
@@ -101,12 +132,17 @@ class WorkshopLaptop(RuleBasedStateMachine):
 
     def _note_new_backups(self, before: tuple[dict[int, Plan], dict[int, set[str]]]) -> None:
         """Backups the last action made hold the state from before it ('before-…') or after."""
+        made = False
         for info in self.s.backups():
             if info.path not in self.snapshots:
+                made = True
                 self.rotated_at = self.clock.now
+                self.expected_backups.add(info.path.name)
                 self.snapshots[info.path] = (
                     before if info.reason.startswith("before-") else self._state()
                 )
+        if made:  # the store rotated after the new backup: so does the expected list
+            self.expected_backups = policy_keeps(self.expected_backups, self.rotated_at)
 
     def _save(self, household: int, plan: Plan) -> None:
         before = self._state()
@@ -242,8 +278,8 @@ class WorkshopLaptop(RuleBasedStateMachine):
         if self.store is None:
             return
         backups = self.s.backups()
-        if backups:
-            assert backups_to_delete(backups, self.rotated_at) == []
+        assert {b.path.name for b in backups} == self.expected_backups
+        assert (storage.KEEP_NEWEST, storage.KEEP_DAYS) == (10, 14)  # as the docs say
         assert len(backups) <= storage.KEEP_NEWEST + storage.KEEP_DAYS + 1
         assert not [p for p in self.s.backup_dir.glob("*") if p.name.endswith(".tmp")]
 
