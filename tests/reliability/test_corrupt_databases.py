@@ -7,8 +7,15 @@ database, a torn WAL. Each damaged copy is opened with the real start-up code an
 StorageError) or raise DatabaseCorrupt that offers the newest good backup, with the damaged file
 kept aside byte for byte. Nothing but StorageError subclasses may escape.
 
+Since issue 16 the corpus also holds the attacks that found silent losses: bytes flipped inside
+an index page (which ``quick_check`` does not see; the first open of a day runs
+``integrity_check``), and an older WAL put beside the cleanly closed database ("stale-wal", with
+the state file the clean close wrote). A WAL whose committed frames SQLite would drop must be
+reported (a notice, or the newest backup offered), never replayed in silence.
+
 Pass figure: 0 crashes, 0 damaged files overwritten, 0 refusals without the backup on offer,
-over CORPUS_FAST copies on every run and CORPUS_SLOW with ``--run-slow``.
+0 damaged WALs replayed without a word, 0 stale WALs applied, over CORPUS_FAST copies on every
+run and CORPUS_SLOW with ``--run-slow``.
 """
 
 from __future__ import annotations
@@ -23,7 +30,7 @@ from pathlib import Path
 
 import pytest
 
-from budget_tutor import storage
+from budget_tutor import storage, storage_wal
 from budget_tutor.storage import DatabaseCorrupt, DatabaseTooNew, StorageError, Store
 
 from .helpers import sample_plans
@@ -40,6 +47,8 @@ DAMAGES = (
     "foreign-wal",
     "torn-wal",
     "flip-wal",
+    "flip-index",
+    "stale-wal",
 )
 
 
@@ -47,8 +56,11 @@ def build_original(folder: Path) -> dict[str, bytes]:
     """A realistic data folder: database, an uncheckpointed WAL, and one good backup. Returns the
     files that make up the database (``db``, ``wal``) and the foreign WAL."""
     data = folder / "data"
+    db = data / storage.DB_NAME
     with Store.open(data) as store:
-        ids = [store.create_household(plan) for plan in sample_plans()]
+        ids = [store.create_household(plan) for plan in sample_plans()[:1]]
+        old_wal = Path(f"{db}-wal").read_bytes()  # an older WAL, for "stale-wal"
+        ids += [store.create_household(plan) for plan in sample_plans()[1:]]
         for n, household in enumerate(ids):
             for step in range(12):
                 store.record_step(
@@ -61,7 +73,6 @@ def build_original(folder: Path) -> dict[str, bytes]:
                 )
         store.set_setting("language", "tg")
         store.backup("manual")
-    db = data / storage.DB_NAME
     # later edits stay in the WAL (no checkpoint): a copy taken now is "database + WAL"
     conn = sqlite3.connect(db, isolation_level=None)
     conn.execute("PRAGMA wal_autocheckpoint=0")
@@ -69,6 +80,20 @@ def build_original(folder: Path) -> dict[str, bytes]:
     conn.execute("UPDATE households SET region = region || ' (edited)'")
     files = {"db": db.read_bytes(), "wal": Path(f"{db}-wal").read_bytes()}
     conn.close()  # checkpoints; the copies above keep the WAL state
+    # the same data closed cleanly by Budget Tutor (the state file records it)
+    Store.open(data).close()
+    files["clean-db"] = db.read_bytes()
+    files["state"] = (data / storage_wal.STATE_NAME).read_bytes()
+    files["old-wal"] = old_wal
+    check = sqlite3.connect(f"{db.as_uri()}?mode=ro", uri=True)
+    try:
+        page_size = check.execute("PRAGMA page_size").fetchone()[0]
+        roots = [
+            r[0] for r in check.execute("SELECT rootpage FROM sqlite_master WHERE type = 'index'")
+        ]
+    finally:
+        check.close()
+    files["index-pages"] = json.dumps({"size": page_size, "roots": roots}).encode()
     backups = data / storage.BACKUP_DIR
     shutil.copytree(backups, folder / "backups-original")
     other = folder / "other"
@@ -83,9 +108,18 @@ def build_original(folder: Path) -> dict[str, bytes]:
 
 
 def damage(kind: str, files: dict[str, bytes], rng: random.Random) -> dict[str, bytes]:
-    """The files of one damaged copy: ``db`` and maybe ``wal``."""
+    """The files of one damaged copy: ``db`` and maybe ``wal`` and ``state``."""
     db = bytearray(files["db"])
     wal: bytes | None = files["wal"]
+    if kind == "flip-index":  # index pages: quick_check does not compare them with the tables
+        db = bytearray(files["clean-db"])
+        pages = json.loads(files["index-pages"])
+        start = (rng.choice(pages["roots"]) - 1) * pages["size"]
+        for _ in range(rng.randint(1, 4)):
+            db[start + rng.randrange(pages["size"] // 2, pages["size"])] ^= 1 << rng.randrange(8)
+        return {"db": bytes(db)}
+    if kind == "stale-wal":  # an older WAL beside the cleanly closed, newer database
+        return {"db": files["clean-db"], "wal": files["old-wal"], "state": files["state"]}
     if kind == "flip":
         for _ in range(rng.randint(1, 8)):
             db[rng.randrange(len(db))] ^= 1 << rng.randrange(8)
@@ -132,10 +166,15 @@ def read_everything(store: Store) -> None:
     store.backups()
 
 
-def open_damaged(case: Path, damaged: dict[str, bytes], backup_names: list[str]) -> str:
+def open_damaged(
+    case: Path, damaged: dict[str, bytes], backup_names: list[str], kind: str = ""
+) -> str:
     """Open one damaged copy; the outcome. Fails the test on any rule broken."""
     data = case / "data"
     db = data / storage.DB_NAME
+    wal_report = None
+    if "wal" in damaged:
+        wal_report = storage_wal.inspect_wal(Path(f"{db}-wal"))
     try:
         store = Store.open(data)
     except DatabaseCorrupt as exc:
@@ -156,11 +195,23 @@ def open_damaged(case: Path, damaged: dict[str, bytes], backup_names: list[str])
         return f"refused: {type(exc).__name__}"
     try:
         assert store.conn.execute("PRAGMA quick_check").fetchall() == [("ok",)]
+        if kind == "stale-wal":  # the newer data, the old WAL kept aside and said
+            regions = [h.region for h in store.list_households()]
+            assert len(regions) == 3 and all(r.endswith("(edited)") for r in regions), regions
+            assert store.notices, "a stale WAL was set aside without a word"
+            (kept,) = [k for k in storage.kept_copies(data) if k.name.endswith("stale-wal")]
+            assert (kept / f"{storage.DB_NAME}-wal").read_bytes() == damaged["wal"]
+            return "opened, stale WAL kept aside and said"
+        said = bool(store.notices) or store.behind_backup is not None
+        if wal_report is not None and wal_report.damaged:
+            assert said, "committed changes in a damaged WAL were dropped without a word"
         try:
             read_everything(store)
         except StorageError:
-            return "opened, a record refused"
-        return "opened"
+            return "opened, a record refused" + (", reported" if said else "")
+        if store.behind_backup is not None:
+            return "opened, newer backup offered"
+        return "opened" + (", damaged WAL reported" if said else "")
     finally:
         store.close()
 
@@ -179,8 +230,10 @@ def run_corpus(tmp_path: Path, count: int, seed: int, restore_every: int) -> col
         (data / storage.DB_NAME).write_bytes(damaged["db"])
         if "wal" in damaged:
             Path(f"{data / storage.DB_NAME}-wal").write_bytes(damaged["wal"])
+        if "state" in damaged:
+            (data / storage_wal.STATE_NAME).write_bytes(damaged["state"])
         try:
-            outcome = open_damaged(case, damaged, backup_names)
+            outcome = open_damaged(case, damaged, backup_names, kind)
         except AssertionError:
             raise
         except Exception as exc:  # a crash: report which damage caused it
