@@ -25,8 +25,8 @@ from PySide6.QtWidgets import QApplication, QWidget
 from budget_tutor.lessons.library import load_library
 from budget_tutor.model import Household, Plan
 from budget_tutor.storage import Store
-from budget_tutor.ui.lesson_steps import step_widget as lesson_steps
 from budget_tutor.ui.lesson_player import LessonPlayer
+from budget_tutor.ui.lesson_steps import step_widget as lesson_steps
 from budget_tutor.ui.session import AppSession
 
 from .helpers import REPO
@@ -126,3 +126,61 @@ def test_hostile_packs_in_the_lesson_player(
         QApplication.processEvents()
         qtbot.wait(300)
     assert requests == []
+
+
+# -- the freezing picture and files that are not files (issue 16, item 2) --------------------------
+
+
+@pytest.mark.timeout(120)
+def test_the_freezing_picture_and_a_fifo_pack_on_the_lessons_page(
+    qtbot, session: AppSession, tmp_path: Path
+) -> None:  # type: ignore[no-untyped-def]
+    """The attack's pack (a 2 KB picture whose ``<use>`` references fan out ten-fold over nine
+    levels, a FIFO and a device named ``*.yaml``, a link out of the pack) added on the Lessons
+    page: the page loads at once, the lesson works, the picture is a translated note, Qt never
+    renders the picture (it would draw 10^9 rectangles) and nothing waits on the FIFO."""
+    import json
+    import time
+
+    from PySide6.QtSvgWidgets import QSvgWidget
+
+    from budget_tutor import i18n
+    from budget_tutor.ui.lesson_steps.step_widget import RefusedPictureNote
+    from budget_tutor.ui.lessons_page import PACKS_SETTING, LessonsPage
+    from tests.core.test_lesson_loader import hostile_pack
+
+    pack = hostile_pack(tmp_path / "usb")
+    session.store.set_setting(PACKS_SETTING, json.dumps([str(pack)]))
+    i18n.set_language("ru")
+    start = time.perf_counter()
+    page = LessonsPage(session)
+    qtbot.addWidget(page)
+    page.show()
+    QApplication.processEvents()
+    assert time.perf_counter() - start < 20
+    lesson = page.library.lesson("x10-bomb")
+    assert lesson is not None, "the lesson with a refused picture must still work"
+    player = LessonPlayer(session, page.library)
+    qtbot.addWidget(player)
+    player.resize(1000, 800)
+    player.show()
+    player.open_lesson(lesson)
+    notes: list[int] = []  # steps that show a note instead of their picture
+    for index in range(len(lesson.steps)):
+        started = time.perf_counter()
+        player.show_step(index)
+        QApplication.processEvents()
+        player.grab()  # paints: a rendered bomb would take minutes here
+        assert time.perf_counter() - started < 10, f"step {index} took too long"
+        if player.findChildren(RefusedPictureNote):
+            notes.append(index)
+        for svg in player.findChildren(QSvgWidget):
+            assert svg.renderer().defaultSize().width() < 1000  # no widget got the bomb
+    assert notes, "the refused picture is replaced by a note"
+    player.show_step(notes[0])
+    note = player.findChildren(RefusedPictureNote)[0]
+    assert note.text() == (
+        "Картинка не показана: его ссылки разворачиваются больше чем в 50000 элементов"
+    )
+    session.set_language("en")  # swaps the catalogs and posts LanguageChange, as the menu does
+    qtbot.waitUntil(lambda: note.text().startswith("Picture not shown: its references expand"))
