@@ -168,6 +168,9 @@ def short_label(month: Month, locale: str) -> str:
     return safe_format(template, "Money runs out: {month}", month=month_label(month, locale))
 
 
+#: With more lines than this, a money-runs-out note is only "✕ Mar 2027" (the table under the
+#: chart says "money runs out" for each), so six of them fit above one another.
+COMPACT_NOTES_FROM = 3
 #: A month is "very tall" when it is this many times the median month (and the axis is clipped).
 TALL_FACTOR = 3
 #: The clipped axis ends this much above the tallest ordinary month.
@@ -191,6 +194,15 @@ def axis_clip(heights: Sequence[int]) -> int | None:
     if len(ordinary) == len(bars) or not ordinary:
         return None
     return int(max(ordinary) * CLIP_HEADROOM)
+
+
+def _whole_somoni(minor: int) -> int:
+    """``minor`` rounded to whole somoni, halves away from zero (money.ROUNDING)."""
+    from decimal import Decimal
+
+    from budget_tutor.money import round_minor
+
+    return round_minor(Decimal(minor) / MINOR_PER_MAJOR) * MINOR_PER_MAJOR
 
 
 def _amount_ticks(axis: Any, has_data: bool) -> None:
@@ -807,12 +819,12 @@ class SavingsChart(_Chart):
         )
         self.short_area_text = ax.text(
             0.99,
-            0.0,
+            0.02,
             "",
-            transform=ax.get_yaxis_transform(),
+            transform=ax.transAxes,
             color=SHORT_COLOUR,
             ha="right",
-            va="top",
+            va="bottom",
             fontsize=self._size(NOTE_SIZE),
             visible=False,
             bbox={"facecolor": "white", "edgecolor": "none", "alpha": 0.8, "pad": 2},
@@ -980,7 +992,7 @@ class SavingsChart(_Chart):
                     # {shortfall} is "short by 24,900 TJS" (wording.balance_text).
                     _("At worst: {shortfall}"),
                     "At worst: {shortfall}",
-                    shortfall=balance_text(worst, self.locale),
+                    shortfall=balance_text(_whole_somoni(worst), self.locale),
                 )
             )
 
@@ -1029,7 +1041,12 @@ class SavingsChart(_Chart):
                 note.set_visible(False)
                 continue
             kept = money_kept(proj)
-            note.set_text(short_note_text(proj.rows[pos].month, self.locale))
+            month = proj.rows[pos].month
+            note.set_text(
+                short_note_text(month, self.locale)
+                if len(self.projections) <= COMPACT_NOTES_FROM
+                else f"\u2715 {month_label(month, self.locale, short=True)}"
+            )
             note.xy = (pos, to_chart(kept[pos]))
             note.set_visible(True)
             shown.append((i, pos, to_chart(kept[pos])))
@@ -1040,10 +1057,10 @@ class SavingsChart(_Chart):
         renderer = _renderer(self.figure)
         anchors = []
         order = sorted(shown, key=lambda item: (item[1], item[0]))
-        # Placed across the figure's width (a note may reach into the margins), in points from
-        # the axes' left edge.
-        figure_width, _fh = self._figure_points()
-        axes_left = self.ax.get_position().x0 * figure_width
+        # Placed within the axes (a note wider than the axes starts at their left edge), in
+        # points from the axes' left edge.
+        figure_width = width
+        axes_left = 0.0
         for i, pos, _y in order:
             w, h = self._note_size(self.short_notes[i], renderer)
             x = axes_left + (pos - low) / max(high - low, 1e-9) * width
@@ -1051,12 +1068,11 @@ class SavingsChart(_Chart):
         pad = self._size(NOTE_SIZE) * 0.3
         obstacles = []
         if self.short_area_text.get_visible() and renderer is not None:
-            # The red area's label, right-aligned just under the zero line.
+            # The red area's label, right-aligned at the bottom of the axes.
             w, h = self._note_size(self.short_area_text, renderer)
-            bottom, top_value = self.ax.get_ylim()
-            zero = height * (top_value - 0.0) / max(top_value - bottom, 1e-9)
             right = axes_left + width * 0.99
-            obstacles.append((right - w, zero, right, zero + h))
+            bottom = height * 0.98
+            obstacles.append((right - w, bottom - h, right, bottom))
         placements = place_boxes(anchors, figure_width, obstacles=obstacles)
         for (i, _pos, _y), (_x, w, _h), (left, top, right_aligned) in zip(
             order, anchors, placements, strict=True

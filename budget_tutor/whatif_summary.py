@@ -15,10 +15,11 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from decimal import Decimal
 
 from budget_tutor.i18n import _, ngettext, pgettext, safe_format
 from budget_tutor.model import Month, month_label
-from budget_tutor.money import format_money
+from budget_tutor.money import MINOR_PER_MAJOR, format_money, round_minor
 from budget_tutor.projection import Comparison, GoalResult, Projection
 from budget_tutor.wording import balance_text, in_month
 
@@ -106,6 +107,11 @@ def _amount(minor: int, locale: str) -> str:
     return format_money(minor, locale, decimals=False)
 
 
+def _whole(minor: int) -> int:
+    """An amount rounded to whole somoni (half away from zero), for a table or a sentence."""
+    return round_minor(Decimal(minor) / MINOR_PER_MAJOR) * MINOR_PER_MAJOR
+
+
 def difference_text(minor: int, locale: str) -> str:
     """A difference in words: "3,250 TJS more", "3,250 TJS less", "the same"."""
     if minor > 0:
@@ -121,26 +127,11 @@ def difference_text(minor: int, locale: str) -> str:
     return pgettext("difference", "the same")
 
 
-def goals_text(row: ScenarioRow, locale: str) -> str:
-    """One line per goal: "School: Aug 2027" or "School: not reached"."""
-    lines = []
-    for goal in row.goals:
-        when = (
-            month_label(goal.reached, locale, short=True)
-            if goal.reached is not None
-            else _("not reached")
-        )
-        # Translators: a goal and when it is reached, in a table cell.
-        lines.append(
-            safe_format(_("{goal}: {month}"), "{goal}: {month}", goal=goal.name, month=when)
-        )
-    return "\n".join(lines)
-
-
 def row_cells(row: ScenarioRow, locale: str) -> tuple[str, ...]:
-    """The table's cells for one row: name, money at the end, difference, money runs out,
-    goals. Below zero is "short by …"; the difference counts what the family owns on a second
-    line when that changes the picture (a cow, a deposit, a loan)."""
+    """The table's cells for one row: name, money at the end, difference, the month the money
+    runs out. Below zero is "short by …"; the difference counts what the family owns on a
+    second line when that changes the picture (a cow, a deposit, a loan). How much is missing
+    that month, the hardest month and the goals are in the sentences (:func:`row_sentences`)."""
     if row.is_baseline:
         difference = "\u2014"
     else:
@@ -153,23 +144,12 @@ def row_cells(row: ScenarioRow, locale: str) -> tuple[str, ...]:
                 "counting what you own: {difference}",
                 difference=difference_text(row.worth_difference, locale),
             )
-    if row.first_short_month is not None:
-        runs_out = safe_format(
-            # Translators: a table cell: the month the money runs out, then "short by …".
-            _("{month}, {shortfall}"),
-            "{month}, {shortfall}",
-            month=month_label(row.first_short_month, locale, short=True),
-            shortfall=balance_text(-row.short_by, locale),
-        )
-    else:
-        runs_out = pgettext("money runs out", "No")
-    return (
-        row.name,
-        balance_text(row.money_at_end, locale),
-        difference,
-        runs_out,
-        goals_text(row, locale) or "\u2014",
+    runs_out = (
+        month_label(row.first_short_month, locale, short=True)
+        if row.first_short_month is not None
+        else pgettext("money runs out", "No")
     )
+    return (row.name, balance_text(_whole(row.money_at_end), locale), difference, runs_out)
 
 
 # ------------------------------------------------------------------------------------------------
@@ -234,7 +214,7 @@ def _short_sentence(row: ScenarioRow, locale: str) -> str | None:
     short, base_short = row.first_short_month, row.baseline_first_short_month
     if short is None:
         return _("The money no longer runs out.") if base_short is not None else None
-    shortfall = balance_text(-row.short_by, locale)
+    shortfall = balance_text(-_whole(row.short_by), locale)
     if base_short is None:
         # Translators: {in_month} is "in March 2027" (wording.in_month); {shortfall} is
         # "short by 2,070 TJS" (wording.balance_text).
@@ -273,7 +253,7 @@ def _hardest_sentence(row: ScenarioRow, locale: str) -> str:
         _("The hardest month is {month}: {shortfall}."),
         "The hardest month is {month}: {shortfall}.",
         month=month,
-        shortfall=balance_text(row.lowest_balance, locale),
+        shortfall=balance_text(_whole(row.lowest_balance), locale),
     )
 
 
@@ -283,6 +263,15 @@ def _goal_sentences(row: ScenarioRow, locale: str) -> list[str]:
     for goal in row.goals:
         before, after = before_of.get(goal.goal_id), goal.reached
         if before == after:
+            if after is not None:
+                out.append(
+                    safe_format(
+                        _("“{goal}” is reached as before, in {month}."),
+                        "“{goal}” is reached as before, in {month}.",
+                        goal=goal.name,
+                        month=month_label(after, locale),
+                    )
+                )
             continue
         if before is not None and after is not None:
             moved = after.minus(before)

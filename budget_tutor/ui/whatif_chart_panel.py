@@ -36,7 +36,7 @@ class WhatIfChartPanel(QWidget):
         self.export_button = QPushButton()
         self.export_button.clicked.connect(self.export_png)
         self.canvas = ChartCanvas(_savings_chart, font_scale=session.font_scale)
-        self.canvas.setMinimumHeight(230)
+        self.canvas.setMinimumHeight(190)
         top = QHBoxLayout()
         top.addWidget(self.horizon_label)
         top.addWidget(self.horizon_combo)

@@ -29,8 +29,7 @@ from budget_tutor.i18n import _
 from budget_tutor.ui.chart_canvas import override
 from budget_tutor.whatif_summary import ScenarioRow, row_cells
 
-#: Share of the width each column gets beyond what its longest word needs.
-COLUMN_WEIGHTS = (3.0, 2.0, 2.5, 2.0, 2.0)
+COLUMNS = 4
 #: matplotlib's named dash patterns, in units of the line width, as Qt wants them.
 _NAMED_DASHES = {"--": (3.7, 1.6), "-.": (6.4, 1.6, 1.0, 1.6), ":": (1.0, 1.65)}
 
@@ -53,9 +52,20 @@ def line_icon(colour: str, dash: Any, width: float, size: QSize) -> QIcon:
     return QIcon(pixmap)
 
 
+def _wrap(text: str, width: int, metrics: Any) -> str:
+    """``text`` broken into lines of at most ``width`` pixels, at spaces."""
+    lines: list[str] = []
+    for word in text.split(" "):
+        if lines and metrics.horizontalAdvance(f"{lines[-1]} {word}") <= width:
+            lines[-1] = f"{lines[-1]} {word}"
+        else:
+            lines.append(word)
+    return "\n".join(lines)
+
+
 class WhatIfComparisonTable(QTableWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(0, len(COLUMN_WEIGHTS), parent)
+        super().__init__(0, COLUMNS, parent)
         self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
         self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
@@ -70,6 +80,7 @@ class WhatIfComparisonTable(QTableWidget):
         header.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
         header.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
         self.rows: tuple[ScenarioRow, ...] = ()
+        self._headers: list[str] = []
         self.retranslate_ui()
 
     def show_rows(self, rows: Sequence[ScenarioRow], styles: Sequence[Any], locale: str) -> None:
@@ -96,31 +107,42 @@ class WhatIfComparisonTable(QTableWidget):
         self.fit()
 
     def fit(self) -> None:
-        """Share the width between the columns, wrap, and be as tall as the rows."""
+        """Share the width between the columns, wrap, and be as tall as the rows.
+
+        Each column first gets its longest word (an amount with its non-breaking spaces is
+        one word); the rest of the width goes where the text is longest, so the rows need as
+        few lines as they can. Headers wrap too (by hand: a header does not wrap by itself)."""
         width = self.viewport().width()
-        if width <= 0:
+        if width <= 0 or not self._headers:
             return
         metrics = self.fontMetrics()
         header = self.horizontalHeader()
-        need = []
+        need, want = [], []
         for column in range(self.columnCount()):
-            words = self.horizontalHeaderItem(column).text().split()
-            for r in range(self.rowCount()):
-                words += self.item(r, column).text().split()
-            longest = max((metrics.horizontalAdvance(w) for w in words), default=20)
-            extra = self.iconSize().width() + 8 if column == 0 else 0
-            need.append(longest + extra + 14)
-        spare = width - sum(need)
-        total = sum(COLUMN_WEIGHTS)
-        if spare >= 0:
-            widths = [int(n + spare * w / total) for n, w in zip(need, COLUMN_WEIGHTS, strict=True)]
-        else:  # narrower than the longest words: every column gives up the same share
+            texts = [self.item(r, column).text() for r in range(self.rowCount())]
+            lines = [line for text in texts for line in text.split("\n")]
+            words = [word for line in [*lines, self._headers[column]] for word in line.split(" ")]
+            extra = self.iconSize().width() + 10 if column == 0 else 0
+            pad = 14 + extra
+            need.append(max((metrics.horizontalAdvance(w) for w in words), default=20) + pad)
+            want.append(max((metrics.horizontalAdvance(line) for line in lines), default=20) + pad)
+        room = width - sum(need)
+        if room < 0:  # narrower than the longest words: every column gives up the same share
             widths = [int(n * width / sum(need)) for n in need]
+        elif sum(want) <= width:
+            widths = [int(w + (width - sum(want)) * w / sum(want)) for w in want]
+        else:
+            gain = [w - n for w, n in zip(want, need, strict=True)]
+            widths = [
+                int(n + room * g / max(sum(gain), 1)) for n, g in zip(need, gain, strict=True)
+            ]
         widths[-1] += width - sum(widths)
         for column, w in enumerate(widths):
             header.resizeSection(column, max(w, 10))
+            item = self.horizontalHeaderItem(column)
+            item.setText(_wrap(self._headers[column], w - 14, metrics))
         self.resizeRowsToContents()
-        height = header.height() + sum(self.rowHeight(r) for r in range(self.rowCount()))
+        height = header.sizeHint().height() + sum(self.rowHeight(r) for r in range(self.rowCount()))
         self.setFixedHeight(height + 2 * self.frameWidth() + 2)
 
     @override
@@ -142,8 +164,8 @@ class WhatIfComparisonTable(QTableWidget):
             _("Money at the end"),
             _("Difference"),
             _("Money runs out"),
-            _("Goals reached"),
         )
-        self.setHorizontalHeaderLabels(list(headers))
+        self._headers = list(headers)
+        self.setHorizontalHeaderLabels(self._headers)
         self.setAccessibleName(_("Differences between the scenarios"))
         self.fit()

@@ -5,10 +5,17 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, Qt, Signal
-from PySide6.QtWidgets import QGroupBox, QListWidget, QListWidgetItem, QPushButton, QVBoxLayout
+from PySide6.QtWidgets import (
+    QGroupBox,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    QVBoxLayout,
+)
 
 from budget_tutor import presets
-from budget_tutor.i18n import _
+from budget_tutor.i18n import _, pgettext
 from budget_tutor.scenarios import Scenario
 from budget_tutor.ui.chart_canvas import override
 
@@ -26,6 +33,9 @@ class WhatIfKeptPanel(QGroupBox):
         #: A scenario id to tick when the list is next filled (one just kept).
         self.pending_check: str | None = None
         layout = QVBoxLayout(self)
+        self.hint_label = QLabel()
+        self.hint_label.setWordWrap(True)
+        layout.addWidget(self.hint_label)
         self.list = QListWidget()
         self.list.setMinimumHeight(80)
         self.list.itemChanged.connect(lambda _item: self.ticks_changed.emit())
@@ -83,8 +93,11 @@ class WhatIfKeptPanel(QGroupBox):
         self.session.apply_edit(plan.replace(scenarios=kept), _("Remove a kept scenario"))
 
     def retranslate_ui(self) -> None:
-        self.setTitle(_("Kept scenarios (tick to compare)"))
-        self.remove_button.setText(_("Remove the selected scenario"))
+        self.setTitle(_("Kept scenarios"))
+        self.hint_label.setText(_("Tick a scenario to compare it."))
+        self.remove_button.setText(pgettext("kept scenario", "Remove"))
+        self.remove_button.setToolTip(_("Remove the selected scenario"))
+        self.remove_button.setAccessibleName(_("Remove the selected scenario"))
         self.list.setAccessibleName(_("Kept scenarios"))
 
     @override

@@ -30,6 +30,7 @@ from budget_tutor.ui.whatif_chart_panel import WhatIfChartPanel
 from budget_tutor.ui.whatif_comparison_table import WhatIfComparisonTable
 from budget_tutor.ui.whatif_kept_panel import WhatIfKeptPanel
 from budget_tutor.ui.whatif_presets_panel import WhatIfPresetsPanel
+from budget_tutor.ui.whatif_results_view import WhatIfResultsView
 from budget_tutor.ui.whatif_sliders_panel import WhatIfSlidersPanel
 from budget_tutor.whatif_summary import ScenarioRow, comparison_rows, row_sentences
 
@@ -86,14 +87,13 @@ class WhatIfPage(QWidget):
         self.words_scroll = QScrollArea()
         self.words_scroll.setWidgetResizable(True)
         self.words_scroll.setWidget(self.words_label)
-        self.words_scroll.setMinimumHeight(70)
+        self.words_scroll.setMinimumHeight(56)
         self.empty_label = QLabel()
         self.empty_label.setWordWrap(True)
+        self.results = WhatIfResultsView(self.chart, self.table, self.words_scroll)
         right = QVBoxLayout()
         right.addWidget(self.empty_label)
-        right.addWidget(self.chart, 5)
-        right.addWidget(self.table)
-        right.addWidget(self.words_scroll, 2)
+        right.addWidget(self.results, 1)
         layout = QHBoxLayout(self)
         layout.addWidget(self.left_scroll)
         layout.addLayout(right, 1)
@@ -113,10 +113,12 @@ class WhatIfPage(QWidget):
 
     def _fit_left_column(self) -> None:
         """As wide as the left column's texts need (they change with the language and the font),
-        up to 42% of the page, so preset titles and slider values are not cut."""
-        bar = self.left_scroll.verticalScrollBar().sizeHint().width()
-        want = self._left.sizeHint().width() + bar + 6
-        self.left_scroll.setMinimumWidth(min(want, max(280, int(self.width() * 0.42))))
+        up to a third of the page, so preset titles and slider values are not cut and the
+        comparison keeps room for six scenarios."""
+        bar = self.left_scroll.verticalScrollBar().sizeHint().width() + 6
+        want = self._left.sizeHint().width() + bar
+        least = self._left.minimumSizeHint().width() + bar
+        self.left_scroll.setFixedWidth(max(least, min(want, int(self.width() * 0.33))))
 
     @override
     def resizeEvent(self, event: Any) -> None:
@@ -145,8 +147,7 @@ class WhatIfPage(QWidget):
         """Compare again and show it: the chart (blitted during a drag), the table, the words."""
         plan = self.session.plan
         self.empty_label.setVisible(plan is None)
-        for widget in (self.chart, self.table, self.words_scroll):
-            widget.setVisible(plan is not None)
+        self.results.setVisible(plan is not None)
         if plan is None:
             self.comparison, self.rows = None, ()
             return
@@ -177,8 +178,9 @@ class WhatIfPage(QWidget):
             "\n\n".join(paragraphs)
             or _("Choose a scenario on the left, or move a slider, to see what would change.")
         )
-        # The table's height follows its rows: lay the page out now, so the chart is resized
-        # before its one draw (not drawn, then resized and drawn again).
+        # The table's height follows its rows: arrange and lay the page out now, so the chart is
+        # resized before its one draw (not drawn, then resized and drawn again).
+        self.results.arrange()
         self.layout().activate()
 
     def _plan_changed(self, _plan: object) -> None:

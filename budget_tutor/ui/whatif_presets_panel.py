@@ -10,12 +10,13 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QEvent, Signal
+from PySide6.QtCore import QEvent, QSize, Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
     QFrame,
     QGroupBox,
+    QHBoxLayout,
     QLabel,
     QPushButton,
     QSizePolicy,
@@ -33,6 +34,49 @@ from budget_tutor.ui.chart_canvas import override
 from budget_tutor.ui.wheel_guard import guard_wheel
 
 
+class _WrapButton(QPushButton):
+    """A toggle button whose title wraps onto more lines instead of being cut (long Tajik and
+    Russian titles, presentation mode's larger font). The title is a word-wrapped label."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.label = QLabel(self)
+        self.label.setWordWrap(True)
+        self.label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.label.setTextFormat(Qt.TextFormat.PlainText)
+        self.label.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(8, 5, 8, 5)
+        layout.addWidget(self.label)
+        policy = QSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
+        policy.setHeightForWidth(True)
+        self.setSizePolicy(policy)
+
+    def set_title(self, text: str) -> None:
+        self.label.setText(text)
+        self.setAccessibleName(text)
+        self.updateGeometry()
+
+    def title(self) -> str:
+        return self.label.text()
+
+    @override
+    def hasHeightForWidth(self) -> bool:
+        return True
+
+    @override
+    def heightForWidth(self, width: int) -> int:
+        return max(36, self.label.heightForWidth(max(width - 16, 40)) + 12)
+
+    @override
+    def sizeHint(self) -> QSize:
+        return QSize(160, self.heightForWidth(max(self.width(), 160)))
+
+    @override
+    def minimumSizeHint(self) -> QSize:
+        return QSize(120, 36)
+
+
 class WhatIfPresetsPanel(QGroupBox):
     #: The chosen presets or one of their assumptions changed.
     selection_changed = Signal()
@@ -40,17 +84,15 @@ class WhatIfPresetsPanel(QGroupBox):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         layout = QVBoxLayout(self)
-        self.buttons: dict[str, QPushButton] = {}
+        self.buttons: dict[str, _WrapButton] = {}
         self.editors: dict[str, QFrame] = {}
         #: preset id -> assumption key -> its editor (QSpinBox or, for a month, QComboBox)
         self.fields: dict[str, dict[str, QSpinBox | QComboBox]] = {}
         self._labels: list[tuple[QLabel, Assumption]] = []
         self.selected: list[str] = []
         for preset in presets.PRESETS:
-            button = QPushButton()
+            button = _WrapButton()
             button.setCheckable(True)
-            button.setMinimumHeight(36)
-            button.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
             button.toggled.connect(lambda on, pid=preset.id: self._toggled(pid, on))
             layout.addWidget(button)
             self.buttons[preset.id] = button
@@ -125,8 +167,7 @@ class WhatIfPresetsPanel(QGroupBox):
         for preset_id, button in self.buttons.items():
             preset = presets.PRESETS_BY_ID[preset_id]
             title = preset.title(self.values(preset_id) if preset.assumptions else None)
-            button.setText(title)
-            button.setAccessibleName(title)
+            button.set_title(title)
             tip = _(preset.description) if preset.description else ""
             button.setToolTip(
                 "\n".join(

@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 
 from budget_tutor.i18n import _, babel_locale
 from budget_tutor.model import Month, month_label
-from budget_tutor.money import MINOR_PER_MAJOR, format_money
+from budget_tutor.money import MINOR_PER_MAJOR, format_money, format_percent
 from budget_tutor.scenarios import (
     ExchangeRateShock,
     MigrantReturns,
@@ -43,7 +43,9 @@ ONE_OFF_STEP = 1000
 
 
 def _signed_percent(value: int) -> str:
-    return f"+{value}%" if value > 0 else f"\u2212{-value}%" if value < 0 else "0%"
+    """``+30 %`` / ``−30 %`` / ``0 %`` in the active language's percent style (CLDR)."""
+    text = format_percent(abs(value), babel_locale())
+    return f"+{text}" if value > 0 else f"\u2212{text}" if value < 0 else text
 
 
 def _slider(low: int, high: int, step: int) -> QSlider:
@@ -89,7 +91,9 @@ class WhatIfSlidersPanel(QGroupBox):
         for caption, slider, value in zip(self.captions, self.sliders, self.values, strict=True):
             caption.setWordWrap(True)
             caption.setBuddy(slider)
+            # The caption wraps on its own line; the slider and its value share the next one.
             row = QHBoxLayout()
+            slider.setMinimumWidth(60)
             row.addWidget(slider, 1)
             value.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
             row.addWidget(value)
@@ -104,7 +108,7 @@ class WhatIfSlidersPanel(QGroupBox):
         self.name_label.setBuddy(self.name_edit)
         form.addWidget(self.name_label)
         form.addWidget(self.name_edit)
-        buttons = QHBoxLayout()
+        buttons = QVBoxLayout()  # one above the other: long Tajik texts are never cut
         self.save_button = QPushButton()
         self.save_button.clicked.connect(self.keep_requested)
         self.reset_button = QPushButton()
@@ -196,7 +200,7 @@ class WhatIfSlidersPanel(QGroupBox):
         widest = [
             _("Stays abroad"),
             format_money(100 * ONE_OFF_STEP * MINOR_PER_MAJOR, locale, decimals=False),
-            "\u2212100%",
+            _signed_percent(-100),
             *(month_after(k) for k in range(12)),
         ]
         width = max(metrics.horizontalAdvance(t) for t in widest) + 8
