@@ -34,6 +34,7 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 
+
 def _cash_flow_chart(ax: Any, locale: str, scale: float) -> Any:
     from budget_tutor.charts import CashFlowChart
 
