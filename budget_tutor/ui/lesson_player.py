@@ -92,6 +92,7 @@ class LessonPlayer(QWidget):
         self.close_button.clicked.connect(self.closed.emit)
         self.lesson_title = QLabel(self)
         self.lesson_title.setTextFormat(Qt.TextFormat.PlainText)
+        self.lesson_title.setWordWrap(True)
         font = self.lesson_title.font()
         font.setBold(True)
         self.lesson_title.setFont(font)

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
     QProgressBar,
     QPushButton,
     QScrollArea,
+    QSizePolicy,
     QStackedWidget,
     QVBoxLayout,
     QWidget,
@@ -132,6 +133,8 @@ class LessonCard(QFrame):
         self.reset_button = QPushButton(self)
         buttons.addWidget(self.reset_button)
         buttons.addStretch(1)
+        for button in (self.open_button, self.reset_button):  # as wide as their words
+            button.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
         layout.addLayout(buttons)
         self.percent = 0
         self.unlocked = True

@@ -9,7 +9,7 @@ import re
 from pathlib import Path
 
 from PySide6.QtCore import QEvent, QSize, Qt
-from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
+from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence, QResizeEvent
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QSizePolicy,
     QStackedWidget,
     QToolBar,
+    QToolButton,
     QVBoxLayout,
     QWidget,
 )
@@ -38,6 +39,8 @@ from budget_tutor.ui.start_page import StartPage
 log = logging.getLogger(__name__)
 
 LAST_HOUSEHOLD_SETTING = "last_household"
+#: The widest the family's name gets on the toolbar (pixels); narrower when the toolbar is full.
+HOUSEHOLD_LABEL_WIDTH = 260
 LOCALE_DIR_SETTING = "translator_locale_dir"
 
 #: The navigation: page key, icon, module and class (imported when first shown).
@@ -272,9 +275,6 @@ class MainWindow(QMainWindow):
         self.translation_folder_action = QAction(self)
         self.translation_folder_action.triggered.connect(self.choose_translation_folder)
         self.translation_folder_action.setEnabled(False)
-        self.backups_action = QAction(self)
-        self.backups_action.triggered.connect(self.show_backups)
-        self.backups_action.setEnabled(False)
         self.help_action = QAction(icons.icon("nav-help"), "", self)
         self.help_action.setShortcut(QKeySequence(QKeySequence.StandardKey.HelpContents))
         self.help_action.triggered.connect(self.show_help)
@@ -292,13 +292,20 @@ class MainWindow(QMainWindow):
         bar.addSeparator()
         bar.addAction(self.undo_action)
         bar.addAction(self.redo_action)
+        # Undo and Redo show their icons only (their tooltips say what they undo): with their
+        # long words the toolbar pushed the language selector and Help into its overflow at
+        # 1024 pixels in presentation mode.
+        for action in (self.undo_action, self.redo_action):
+            button = bar.widgetForAction(action)
+            if isinstance(button, QToolButton):
+                button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonIconOnly)
         spacer = QWidget(bar)
         spacer.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
         bar.addWidget(spacer)
         self.household_label = QLabel(bar)
         self.household_label.setTextFormat(Qt.TextFormat.PlainText)  # the family's own name
         self.household_label.setStyleSheet("font-weight: bold; padding: 0 8px;")
-        self.household_label.setMaximumWidth(260)
+        self.household_label.setMaximumWidth(HOUSEHOLD_LABEL_WIDTH)
         bar.addWidget(self.household_label)
         bar.addAction(self.households_action)
         self.language_combo = QComboBox(bar)
@@ -346,7 +353,6 @@ class MainWindow(QMainWindow):
         self.trainer_menu.addAction(self.reload_translations_action)
         self.trainer_menu.addAction(self.translation_folder_action)
         self.trainer_menu.addSeparator()
-        self.trainer_menu.addAction(self.backups_action)
         self.trainer_menu.addAction(self.reset_demo_action)
         self.help_menu = QMenu(self)
         self.help_menu.addAction(self.help_action)
@@ -457,13 +463,6 @@ class MainWindow(QMainWindow):
             opener(section, suggestion)
 
     def show_households(self) -> None:
-        hid = self.session.household_id
-        try:
-            private = hid is not None and self.session.has_pin(hid)
-        except StorageError:
-            private = True
-        if private:  # back at the chooser a PIN household locks: its pages need the PIN again
-            self.session.close_household()
         self.household_page.refresh()
         self.stack.setCurrentWidget(self.household_page)
         self.current_page = "households"
@@ -486,11 +485,11 @@ class MainWindow(QMainWindow):
                 log.warning("cannot remember the last household: %s", exc)
         elif self.current_page != "households":
             self.show_households()
-        self._update_title()
+        self.fit_toolbar()
         self._update_nav()
 
     def _on_plan_changed(self, _plan: object) -> None:
-        self._update_title()
+        self.fit_toolbar()  # the family's name may have changed: it is shown elided to fit
         self._update_history_actions()
 
     def _update_nav(self) -> None:
@@ -525,7 +524,10 @@ class MainWindow(QMainWindow):
 
     def _update_title(self) -> None:
         name = self.session.current_household_name()
-        self.household_label.setText(name)
+        # A long family name is elided on the toolbar; its tooltip holds the whole name.
+        room = max(self.household_label.maximumWidth() - 16, 40)
+        metrics = self.household_label.fontMetrics()
+        self.household_label.setText(metrics.elidedText(name, Qt.TextElideMode.ElideRight, room))
         self.household_label.setToolTip(messages.plain_tooltip(name))
         self.household_label.setAccessibleName(
             _("Household: {name}").format(name=name) if name else _("No household open")
@@ -561,21 +563,10 @@ class MainWindow(QMainWindow):
         self.settings.set_trainer_mode(on)
         self.reload_translations_action.setEnabled(on)
         self.translation_folder_action.setEnabled(on)
-        self.backups_action.setEnabled(on)
         self.reset_demo_action.setEnabled(on and not self.session.read_only)
         self.statusBar().showMessage(
             _("Trainer mode is on.") if on else _("Trainer mode is off."), 4000
         )
-
-    def show_backups(self) -> None:
-        """Trainer mode: the Backups dialog (see, restore, check)."""
-        from budget_tutor.ui.backups_dialog import BackupsDialog
-
-        dialog = BackupsDialog(self.session, self)
-        dialog.restored.connect(self.household_page.refresh)
-        dialog.finished.connect(dialog.deleteLater)
-        self.backups_dialog = dialog
-        dialog.open()
 
     def reload_translations(self) -> None:
         self.session.reload_translations()
@@ -732,6 +723,28 @@ class MainWindow(QMainWindow):
             self.leave_presentation_action.setEnabled(full)
         super().changeEvent(event)
 
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self.fit_toolbar()
+
+    def fit_toolbar(self) -> None:
+        """Households shows only its icon (its tooltip names it) when the toolbar would not fit
+        otherwise (a 1024-pixel projector with the larger font, long translations), so the
+        language selector and Help stay on the toolbar instead of in its overflow."""
+        button = self.toolbar.widgetForAction(self.households_action)
+        if not isinstance(button, QToolButton):
+            return
+        button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextUnderIcon)
+        self.household_label.setMaximumWidth(HOUSEHOLD_LABEL_WIDTH)
+        self._update_title()
+        if self.toolbar.sizeHint().width() > self.width():
+            button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonIconOnly)
+        excess = self.toolbar.sizeHint().width() - self.width()
+        if excess > 0:  # then the family's name gives up room (elided, whole in its tooltip)
+            width = max(HOUSEHOLD_LABEL_WIDTH - excess - 8, 80)
+            self.household_label.setMaximumWidth(width)
+            self._update_title()
+
     def closeEvent(self, event: QCloseEvent) -> None:
         if self.session.presentation:
             self.session.set_presentation(False)
@@ -803,11 +816,6 @@ class MainWindow(QMainWindow):
                 _("Use a &folder of translations…"),
                 _("Use .po files from a translator's folder"),
             ),
-            (
-                self.backups_action,
-                _("&Backups…"),
-                _("See the backups, restore one, or check the database"),
-            ),
             (self.help_action, _("&Help"), _("How to use Budget Tutor (F1)")),
         )
         for action, text, tip in texts:
@@ -839,3 +847,4 @@ class MainWindow(QMainWindow):
                 button.setAccessibleName(action.text().replace("&", ""))
         self._update_title()
         self._update_history_actions()
+        self.fit_toolbar()

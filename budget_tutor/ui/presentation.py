@@ -159,6 +159,7 @@ class PresentationController(QObject):
                     handle.setScreen(self.projector)
                 self.window.move(self.projector.geometry().topLeft())
             self.window.showFullScreen()
+            self._fit_window()
             self.notes_shortcut.setEnabled(True)
             if self.laptop is not None and self.projector is not None:
                 self._presenter().show_on(self.laptop, compact=False)
@@ -177,6 +178,14 @@ class PresentationController(QObject):
             if self._saved_geometry is not None:
                 self.window.restoreGeometry(self._saved_geometry)
             self._saved_font = None
+            self._fit_window()
+
+    def _fit_window(self) -> None:
+        """Let the window fit its toolbar to the new fonts (once they reached every widget)."""
+        fit = getattr(self.window, "fit_toolbar", None)
+        if callable(fit):
+            QApplication.sendPostedEvents()
+            fit()
 
     def _choose_screens(self) -> None:
         """The projector is a screen the window is not on; the laptop is the window's screen."""

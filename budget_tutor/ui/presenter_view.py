@@ -11,6 +11,7 @@ when first shown) through ``LessonPlayer.step_shown`` and a one-second timer.
 
 from __future__ import annotations
 
+import shiboken6
 from PySide6.QtCore import QEvent, QRect, Qt, QTimer
 from PySide6.QtGui import QHideEvent, QKeySequence, QScreen, QShortcut
 from PySide6.QtWidgets import QFrame, QLabel, QScrollArea, QVBoxLayout, QWidget
@@ -30,10 +31,11 @@ def clock_text(seconds: int) -> str:
 
 
 class PresenterView(QWidget):
-    """A window of its own (never inside the projected main window)."""
+    """The trainer's window (never inside the projected main window)."""
 
     def __init__(self, main_window: QWidget) -> None:
-        super().__init__(None, Qt.WindowType.Window | Qt.WindowType.WindowStaysOnTopHint)
+        # A window of its own, owned by the main window (closed and deleted with it).
+        super().__init__(main_window, Qt.WindowType.Window | Qt.WindowType.WindowStaysOnTopHint)
         self.main_window = main_window
         self.player: LessonPlayer | None = None
         self.compact = False
@@ -129,6 +131,8 @@ class PresenterView(QWidget):
             player.go_next() if forward else player.go_back()
 
     def _find_player(self) -> LessonPlayer | None:
+        if self.player is not None and not shiboken6.isValid(self.player):
+            self.player = None
         if self.player is None:
             self.player = self.main_window.findChild(LessonPlayer)
             if self.player is not None:
