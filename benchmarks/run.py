@@ -22,7 +22,7 @@ from typing import TextIO
 
 from benchmarks._common import Figure, run_child
 
-BENCHMARKS = ("projection_bench", "interaction", "startup")
+BENCHMARKS = ("projection_bench", "interaction", "startup", "results_merge")
 
 
 def _fmt(value: float | None, unit: str) -> str:

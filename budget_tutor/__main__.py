@@ -11,6 +11,7 @@ def main(argv: list[str] | None = None) -> int:
     if args and args[0] in (
         "plan",
         "handout",
+        "results",
         "lessons",
         "translations",
         "--help",
