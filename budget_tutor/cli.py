@@ -21,7 +21,7 @@ from budget_tutor.model import MAX_HORIZON, Month, month_label
 from budget_tutor.money import format_amount, format_money, format_percent, minor_to_text
 from budget_tutor.projection import Comparison, Projection, compare
 from budget_tutor.scenarios import Scenario
-from budget_tutor.wording import balance_text
+from budget_tutor.wording import balance_text, in_month
 
 EXIT_OK = 0
 EXIT_CANNOT_WRITE = 1
@@ -70,23 +70,24 @@ def _summary_lines(projection: Projection, lang: str) -> list[str]:
         _("Spending: {amount}").format(amount=money(s.total_spending)),
         _("Food is {percent} of spending").format(percent=format_percent(s.food_share, lang)),
         _("Savings rate: {percent} of income").format(percent=format_percent(s.savings_rate, lang)),
-        _("Lowest cash: {amount} in {month}").format(
-            amount=balance_text(s.lowest_balance, lang), month=month_label(s.lowest_month, lang)
+        # Translators: {in_month} is "in March 2027" as a sentence says it (wording.in_month).
+        _("Lowest cash {in_month}: {amount}").format(
+            amount=balance_text(s.lowest_balance, lang), in_month=in_month(s.lowest_month)
         ),
     ]
     if s.first_short_month is None:
         lines.append(_("The money does not run out."))
     else:
         lines.append(
-            _("The money runs out in {month}.").format(month=month_label(s.first_short_month, lang))
+            _("The money runs out {in_month}.").format(in_month=in_month(s.first_short_month))
         )
     for goal in s.goals:
         if goal.reached is None:
             lines.append(_("Goal “{goal}” is not reached in this plan.").format(goal=goal.name))
         else:
             lines.append(
-                _("Goal “{goal}” is reached in {month}.").format(
-                    goal=goal.name, month=month_label(goal.reached, lang)
+                _("Goal “{goal}” is reached {in_month}.").format(
+                    goal=goal.name, in_month=in_month(goal.reached)
                 )
             )
     for year, cost in sorted(s.transfer_cost_by_year.items()):
@@ -218,7 +219,6 @@ def _pick_scenarios(available: Sequence[Scenario], wanted: Sequence[str]) -> lis
 def plan_command(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     from budget_tutor.planfile import load_plan_file
     from budget_tutor.storage import StorageError
-    from budget_tutor.wording import in_month
 
     try:
         plan = load_plan_file(args.file)
@@ -309,6 +309,45 @@ def _months(text: str) -> int:
     return value
 
 
+def results_command(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    """``results merge FILE... --out FILE``: all files are read and checked first; one refused
+    file means nothing is written."""
+    from pathlib import Path
+
+    from budget_tutor import results
+    from budget_tutor.safe_write import ExportError
+
+    target = Path(args.out)
+    try:
+        merged = results.merge_files([Path(f) for f in args.files], target)
+    except results.ResultsFileError as exc:
+        print(exc.message(), file=err)
+        print(_("Nothing was written."), file=err)
+        return EXIT_BAD_INPUT
+    except ExportError as exc:
+        print(exc.message(), file=err)
+        return EXIT_CANNOT_WRITE
+    for conflict in merged.conflicts:
+        workshop, participant, phase, item = conflict.key
+        print(
+            _(
+                "Conflict: participant {participant}, workshop {workshop}, {phase}-test, item "
+                "{item} was answered differently; the later answer ({moment}) is kept."
+            ).format(participant=participant, workshop=workshop, phase=phase, item=item,
+                     moment=conflict.kept.answered_on),
+            file=err,
+        )  # fmt: skip
+    print(
+        _("{rows} answers from {files} files written to {path} ({duplicates} repeated answers "
+          "counted once, {conflicts} conflicts).").format(
+            rows=len(merged.rows), files=merged.files, path=target,
+            duplicates=merged.duplicates, conflicts=len(merged.conflicts),
+        ),
+        file=out,
+    )  # fmt: skip
+    return EXIT_OK
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="budget-tutor",
@@ -316,10 +355,15 @@ def build_parser() -> argparse.ArgumentParser:
             "Budget Tutor: family budget lessons and planner. Without a command, the app starts."
         ),
     )
-    parser.add_argument("--version", action="version", version=f"budget-tutor {__version__}")
+    parser.add_argument(
+        "--version",
+        action="version",
+        version=f"budget-tutor {__version__}",
+        help=_("show the program's version and exit"),
+    )
     sub = parser.add_subparsers(dest="command")
     plan = sub.add_parser("plan", help=_("print the month-by-month projection of a plan file"))
-    plan.add_argument("file", help=_("a plan file (.json)"))
+    plan.add_argument("file", metavar="FILE", help=_("a plan file (.json)"))
     plan.add_argument("--months", type=_months, default=12, help=_("how many months (1 to 120)"))
     plan.add_argument(
         "--scenario",
@@ -327,27 +371,51 @@ def build_parser() -> argparse.ArgumentParser:
         metavar="NAME",
         help=_("also project this scenario (id or name; 'all' for every one)"),
     )
-    plan.add_argument("--format", choices=("table", "csv", "json"), default="table")
+    plan.add_argument(
+        "--format",
+        choices=("table", "csv", "json"),
+        default="table",
+        help=_("a table to read, or CSV or JSON for other programs"),
+    )
     plan.add_argument(
         "--output",
         "-o",
         metavar="FILE",
         help=_("write to this file (safely: the old file stays until the new one is complete)"),
     )
-    plan.add_argument("--lang", choices=i18n.LANGUAGES, default="en")
+    plan.add_argument(
+        "--lang", choices=i18n.LANGUAGES, default="en", help=_("the language of the output")
+    )
     lessons = sub.add_parser("lessons", help=_("check lesson files and lesson packs"))
-    lessons.add_argument("action", choices=("check",))
-    lessons.add_argument("paths", nargs="*")
+    lessons.add_argument("action", choices=("check",), help=_("what to do"))
+    lessons.add_argument(
+        "paths", nargs="*", metavar="PATH", help=_("lesson files, pack folders or folders")
+    )
     handout = sub.add_parser(
         "handout", help=_("write the family handout (PDF) of each plan file, for a workshop")
     )
     handout.add_argument("files", nargs="+", metavar="FILE", help=_("plan files (.json)"))
-    handout.add_argument("--lang", choices=i18n.LANGUAGES, default="tg")
+    handout.add_argument(
+        "--lang", choices=i18n.LANGUAGES, default="tg", help=_("the language of the handouts")
+    )
     handout.add_argument(
         "--out", required=True, metavar="DIR", help=_("the folder to write the PDF files into")
     )
+    results = sub.add_parser(
+        "results", help=_("combine the anonymous pre/post results of many laptops for the donor")
+    )
+    results.add_argument("action", choices=("merge",), help=_("what to do"))
+    results.add_argument("files", nargs="+", metavar="FILE", help=_("results files (.csv, .xlsx)"))
+    results.add_argument(
+        "--out", required=True, metavar="FILE", help=_("the combined file (.csv or .xlsx)")
+    )
+    results.add_argument(
+        "--lang", choices=i18n.LANGUAGES, default="en", help=_("the language of the messages")
+    )
     translations = sub.add_parser("translations", help=_("the translators' workflow"))
-    translations.add_argument("rest", nargs=argparse.REMAINDER)
+    translations.add_argument(
+        "rest", nargs=argparse.REMAINDER, help=_("extract, update, compile, check or all")
+    )
     return parser
 
 
@@ -378,6 +446,7 @@ def run(argv: Sequence[str], out: TextIO | None = None, err: TextIO | None = Non
     err = err or sys.stderr
     _replace_unencodable(out, err)
     _preselect_language(argv)
+    i18n.translate_argparse()
     if argv and argv[0] == "translations":
         from budget_tutor.translations import run as run_translations
 
@@ -392,6 +461,8 @@ def run(argv: Sequence[str], out: TextIO | None = None, err: TextIO | None = Non
         return plan_command(args, out, err)
     if args.command == "handout":
         return handout_command(args, out, err)
+    if args.command == "results":
+        return results_command(args, out, err)
     parser.print_help(out)
     return EXIT_OK
 

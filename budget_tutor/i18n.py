@@ -1000,6 +1000,50 @@ def npgettext(context: str, singular: str, plural: str, n: int) -> str:
     return singular if n == 1 else plural
 
 
+#: The texts of Python's argparse (help headings, usage and error messages) in our catalog, so the
+#: command line's help and errors are in the user's language (see :func:`translate_argparse`).
+_ARGPARSE_TEXTS = (
+    NP_("argparse", "usage: "),
+    NP_("argparse", "positional arguments"),
+    NP_("argparse", "options"),
+    NP_("argparse", "show this help message and exit"),
+    NP_("argparse", "argument %(argument_name)s: %(message)s"),
+    NP_("argparse", "unrecognized arguments: %s"),
+    NP_("argparse", "not allowed with argument %s"),
+    NP_("argparse", "the following arguments are required: %s"),
+    NP_("argparse", "one of the arguments %s is required"),
+    NP_("argparse", "expected one argument"),
+    NP_("argparse", "expected at most one argument"),
+    NP_("argparse", "expected at least one argument"),
+    NP_("argparse", "ambiguous option: %(option)s could match %(matches)s"),
+    NP_("argparse", "invalid %(type)s value: %(value)r"),
+    NP_("argparse", "invalid choice: %(value)r (choose from %(choices)s)"),
+    NP_("argparse", "%(prog)s: error: %(message)s\n"),
+    NP_("argparse", "can't open '%(filename)s': %(error)s"),
+    NP_("argparse", "ignored explicit argument %r"),
+)
+
+
+def _argparse_gettext(message: str) -> str:
+    return pgettext("argparse", message) if message else message
+
+
+def _argparse_ngettext(singular: str, plural: str, n: int) -> str:
+    if singular == "expected %s argument":
+        return npgettext("argparse", "expected %s argument", "expected %s arguments", n)
+    return npgettext("argparse", singular, plural, n)
+
+
+def translate_argparse() -> None:
+    """Let Python's argparse show its own texts ("usage:", "options", its errors) from our
+    catalog in the active language. argparse looks its ``_``/``ngettext`` up when it shows a
+    text, so this takes effect for parsers built before and after."""
+    import argparse
+
+    argparse._ = _argparse_gettext  # type: ignore[attr-defined]
+    argparse.ngettext = _argparse_ngettext  # type: ignore[attr-defined]
+
+
 def lesson_text(message: str) -> str:
     """Translate lesson content (the ``lessons`` domain)."""
     if not message:

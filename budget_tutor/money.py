@@ -300,10 +300,15 @@ def to_chart(minor: int) -> float:
     return minor / MINOR_PER_MAJOR
 
 
-def format_percent(value: Decimal, locale: str) -> str:
-    """A percentage (``Decimal("12.5")`` is 12.5 %) in the locale's number format, with the % sign
-    placed as the locale writes it (``12,5 %`` in Russian)."""
+def format_percent(value: Decimal | int, locale: str) -> str:
+    """A percentage (``Decimal("12.5")`` is 12.5 %) as the locale writes it, by CLDR's percent
+    pattern with up to one decimal: ``12,5 %`` (ru, a no-break space before the sign), ``12,5%``
+    (tg), ``12.5%`` (en); ``0 %`` / ``0%`` alike. One style per language, everywhere."""
+    from babel import Locale
     from babel.numbers import format_percent as babel_percent
 
+    value = Decimal(value)
+    pattern = Locale.parse(locale).percent_formats[None].pattern.split(";")[0]
+    pattern = pattern.replace("#,##0", "#,##0.#", 1) if ".#" not in pattern else pattern
     with localcontext(_exact_context(value, 3)):  # Babel rounds in the current context
-        return babel_percent(value / 100, format="#,##0.#%", locale=locale)
+        return babel_percent(value / 100, format=pattern, locale=locale)

@@ -13,6 +13,7 @@ import sys
 from pathlib import Path
 from typing import TextIO
 
+from budget_tutor import i18n
 from budget_tutor.i18n import _
 from budget_tutor.lessons.library import COURSE_FILE, PACK_FILE, load_pack
 from budget_tutor.lessons.loader import LessonLoadError, load_yaml
@@ -97,9 +98,7 @@ class _Checker:
         if path.is_dir():
             return self.check_folder(path)
         if not path.exists():
-            return [
-                Problem(str(path), None, "no such file or folder")
-            ]  # untranslated: a command-line slip
+            return [Problem(str(path), None, _("no such file or folder"))]
         try:
             return self.check_file(path)
         except LessonLoadError as exc:  # pragma: no cover - validate_* catch these
@@ -109,18 +108,27 @@ class _Checker:
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="budget-tutor lessons check",
-        description="Check lesson files, lesson packs and the course; print every problem.",
+        description=_("Check lesson files, lesson packs and the course; print every problem."),
     )
-    parser.add_argument("paths", nargs="+", type=Path, help="lesson files, pack folders or folders")
-    parser.add_argument("--strict", action="store_true", help="treat warnings as errors")
     parser.add_argument(
-        "--no-translations", action="store_true", help="do not report missing translations"
+        "paths",
+        nargs="+",
+        type=Path,
+        metavar="PATH",
+        help=_("lesson files, pack folders or folders"),
+    )
+    parser.add_argument("--strict", action="store_true", help=_("treat warnings as errors"))
+    parser.add_argument(
+        "--no-translations", action="store_true", help=_("do not report missing translations")
     )
     parser.add_argument(
         "--locales",
         type=Path,
         default=None,
-        help="the locales folder to check built-in lessons against",
+        help=_("the locales folder to check built-in lessons against"),
+    )
+    parser.add_argument(
+        "--lang", choices=i18n.LANGUAGES, default=None, help=_("the language of the messages")
     )
     return parser
 
@@ -128,6 +136,11 @@ def _parser() -> argparse.ArgumentParser:
 def run(argv: list[str], out: TextIO | None = None) -> int:
     """Check ``argv``'s paths, print ``file:line: message`` lines, return the exit status."""
     stream = out if out is not None else sys.stdout
+    for i, arg in enumerate(argv):  # the language first: help and errors are translated too
+        value = argv[i + 1] if arg == "--lang" and i + 1 < len(argv) else None
+        value = arg.split("=", 1)[1] if arg.startswith("--lang=") else value
+        if value in i18n.LANGUAGES:
+            i18n.set_language(value)
     try:
         args = _parser().parse_args(argv)
     except SystemExit as exc:

@@ -43,10 +43,24 @@ _ExceptHook = Callable[[type[BaseException], BaseException, TracebackType | None
 
 
 def parse_args(argv: list[str]) -> argparse.Namespace:
-    parser = argparse.ArgumentParser(prog="budget-tutor", add_help=True)
-    parser.add_argument("--data-dir", type=Path, help="folder for the data (portable install)")
-    parser.add_argument("--lang", choices=i18n.LANGUAGES, help="language of the interface")
-    parser.add_argument("--read-only", action="store_true", help="open the data for looking only")
+    for i, arg in enumerate(argv):  # --lang first: the help and errors below are translated
+        value = argv[i + 1] if arg == "--lang" and i + 1 < len(argv) else None
+        value = arg.split("=", 1)[1] if arg.startswith("--lang=") else value
+        if value in i18n.LANGUAGES:
+            i18n.set_language(value)
+    i18n.translate_argparse()
+    parser = argparse.ArgumentParser(
+        prog="budget-tutor",
+        add_help=True,
+        description=_(
+            "Budget Tutor: family budget lessons and planner. Without a command, the app starts."
+        ),
+    )
+    parser.add_argument("--data-dir", type=Path, help=_("folder for the data (portable install)"))
+    parser.add_argument("--lang", choices=i18n.LANGUAGES, help=_("language of the interface"))
+    parser.add_argument(
+        "--read-only", action="store_true", help=_("open the data for looking only")
+    )
     args, _qt_args = parser.parse_known_args(argv)
     return args
 
@@ -170,6 +184,39 @@ def install_font(app: QApplication) -> str | None:
         font.setPointSizeF(size if size > 0 else 10.0)
         app.setFont(font)
     return family
+
+
+def remembered_language(data_dir: Path) -> str | None:
+    """The language chosen last time, read from the data without opening it for use, so it
+    works while another Budget Tutor holds the data and before a damaged file is looked at.
+
+    While another Budget Tutor runs (its ``-wal`` and ``-shm`` are there), a read-only reader
+    sees its latest setting; otherwise only the main file is read (``immutable``: no lock, no
+    journal replayed, nothing written beside it)."""
+    import sqlite3
+
+    from budget_tutor.storage import DB_NAME
+    from budget_tutor.ui.session import LANGUAGE_SETTING
+
+    db = data_dir / DB_NAME
+    if not db.is_file():
+        return None
+    live = Path(f"{db}-wal").is_file() and Path(f"{db}-shm").is_file()
+    modes = ("mode=ro", "immutable=1") if live else ("immutable=1",)
+    for mode in modes:
+        try:
+            con = sqlite3.connect(f"{db.resolve().as_uri()}?{mode}", uri=True, timeout=0.5)
+            try:
+                query = "SELECT value FROM settings WHERE key = ?"
+                found = con.execute(query, (LANGUAGE_SETTING,)).fetchone()
+            finally:
+                con.close()
+        except (sqlite3.Error, OSError, ValueError):
+            continue
+        value = found[0] if found else None
+        if value in i18n.LANGUAGES:
+            return str(value)
+    return None
 
 
 def open_store(data_dir: Path, read_only: bool = False) -> Store | None:
@@ -299,7 +346,9 @@ def run_app(argv: list[str], *, exec_loop: bool = True) -> int:
     problem = display_check.find_problem(os.environ)
     if problem is not None:
         # Before Qt is loaded: Qt's own answer would be an English abort (rc 134).
-        i18n.set_language(args.lang or display_check.environment_language(os.environ, i18n.LANGUAGES))
+        i18n.set_language(
+            args.lang or display_check.environment_language(os.environ, i18n.LANGUAGES)
+        )
         print(display_check.describe(problem), file=sys.stderr)
         return EXIT_NOT_STARTED
     if args.data_dir is not None:
@@ -307,21 +356,36 @@ def run_app(argv: list[str], *, exec_loop: bool = True) -> int:
     try:
         data_dir = paths.data_dir()
     except OSError as exc:
-        print(f"Budget Tutor cannot use its data folder: {exc}", file=sys.stderr)
+        i18n.set_language(
+            args.lang or display_check.environment_language(os.environ, i18n.LANGUAGES)
+        )
+        from budget_tutor.safe_write import os_error_reason
+
+        reason = os_error_reason(exc)
+        folder = exc.filename or os.environ.get(paths.DATA_DIR_ENV, "")
+        # Translators: {folder} is a path; {problem} says why ("the disk is full").
+        text = _("Budget Tutor cannot use its data folder {folder}: {problem}")
+        print(text.format(folder=folder, problem=reason), file=sys.stderr)
         return EXIT_NOT_STARTED
     setup_logging(data_dir)
     log.info("starting")
     app = get_application(argv)
     install_font(app)
     messages.install_text_menus(app)
-    if args.lang:
-        i18n.set_language(args.lang)
-        translator.install_qt_translator(args.lang)
+    # The questions asked while the data opens (already open, write-protected, damaged) are
+    # in the family's language: --lang, else the one remembered in the data, else the system's.
+    early = args.lang or remembered_language(data_dir)
+    i18n.set_language(early or display_check.environment_language(os.environ, i18n.LANGUAGES))
+    translator.install_qt_translator(i18n.current_language())
 
     store = open_store(data_dir, read_only=args.read_only)
     if store is None:
         log.info("not started")
         return EXIT_NOT_STARTED
+    if early is None and i18n.current_language() != i18n.SOURCE_LANGUAGE:
+        # No language chosen yet: the start page asks, in the source language as before.
+        i18n.set_language(i18n.SOURCE_LANGUAGE)
+        translator.install_qt_translator(i18n.SOURCE_LANGUAGE)
 
     from budget_tutor.ui.main_window import MainWindow
     from budget_tutor.ui.session import LANGUAGE_SETTING, AppSession
