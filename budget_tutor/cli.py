@@ -348,45 +348,6 @@ def results_command(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     return EXIT_OK
 
 
-def results_command(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
-    """``results merge FILE... --out FILE``: all files are read and checked first; one refused
-    file means nothing is written."""
-    from pathlib import Path
-
-    from budget_tutor import results
-    from budget_tutor.safe_write import ExportError
-
-    target = Path(args.out)
-    try:
-        merged = results.merge_files([Path(f) for f in args.files], target)
-    except results.ResultsFileError as exc:
-        print(exc.message(), file=err)
-        print(_("Nothing was written."), file=err)
-        return EXIT_BAD_INPUT
-    except ExportError as exc:
-        print(exc.message(), file=err)
-        return EXIT_CANNOT_WRITE
-    for conflict in merged.conflicts:
-        workshop, participant, phase, item = conflict.key
-        print(
-            _(
-                "Conflict: participant {participant}, workshop {workshop}, {phase}-test, item "
-                "{item} was answered differently; the later answer ({moment}) is kept."
-            ).format(participant=participant, workshop=workshop, phase=phase, item=item,
-                     moment=conflict.kept.answered_on),
-            file=err,
-        )  # fmt: skip
-    print(
-        _("{rows} answers from {files} files written to {path} ({duplicates} repeated answers "
-          "counted once, {conflicts} conflicts).").format(
-            rows=len(merged.rows), files=merged.files, path=target,
-            duplicates=merged.duplicates, conflicts=len(merged.conflicts),
-        ),
-        file=out,
-    )  # fmt: skip
-    return EXIT_OK
-
-
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="budget-tutor",
@@ -451,17 +412,6 @@ def build_parser() -> argparse.ArgumentParser:
     results.add_argument(
         "--lang", choices=i18n.LANGUAGES, default="en", help=_("the language of the messages")
     )
-    results = sub.add_parser(
-        "results", help=_("combine the anonymous pre/post results of many laptops for the donor")
-    )
-    results.add_argument("action", choices=("merge",), help=_("what to do"))
-    results.add_argument("files", nargs="+", metavar="FILE", help=_("results files (.csv, .xlsx)"))
-    results.add_argument(
-        "--out", required=True, metavar="FILE", help=_("the combined file (.csv or .xlsx)")
-    )
-    results.add_argument(
-        "--lang", choices=i18n.LANGUAGES, default="en", help=_("the language of the messages")
-    )
     translations = sub.add_parser("translations", help=_("the translators' workflow"))
     translations.add_argument(
         "rest", nargs=argparse.REMAINDER, help=_("extract, update, compile, check or all")
@@ -511,8 +461,6 @@ def run(argv: Sequence[str], out: TextIO | None = None, err: TextIO | None = Non
         return plan_command(args, out, err)
     if args.command == "handout":
         return handout_command(args, out, err)
-    if args.command == "results":
-        return results_command(args, out, err)
     if args.command == "results":
         return results_command(args, out, err)
     parser.print_help(out)
