@@ -131,14 +131,23 @@ def next_month(start: Month, calendar_month: int) -> Month:
     return month if month >= start else Month(start.year + 1, calendar_month)
 
 
+def _plain(text: str) -> str:
+    return " ".join(text.split()).casefold()
+
+
 def matching_line(plan: Plan, section: str, suggestion: Suggestion, name: str) -> object | None:
     """The plan's line that a task for ``section`` would duplicate: the first line of the same
-    kind (for goals, which have no kind: the same name, ignoring case and spaces)."""
+    kind (for goals, which have no kind: the same name, ignoring case and spaces, or else the
+    first goal whose name contains the task's name)."""
     lines: tuple[object, ...] = getattr(plan, section)
     if section == "goals":
-        wanted = " ".join(name.split()).casefold()
-        for line in lines:
-            if " ".join(getattr(line, "name", "").split()).casefold() == wanted:
+        wanted = _plain(name)
+        names = [(line, _plain(getattr(line, "name", ""))) for line in lines]
+        for line, have in names:
+            if have == wanted:
+                return line
+        for line, have in names:  # "Emergency fund: three months of food"
+            if wanted and wanted in have:
                 return line
         return None
     field_name = KIND_FIELDS[section]

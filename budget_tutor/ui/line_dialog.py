@@ -21,7 +21,8 @@ import dataclasses
 from decimal import Decimal
 from typing import Any
 
-from PySide6.QtCore import QEvent, Qt
+from PySide6.QtCore import QEvent, Qt, QTimer
+from PySide6.QtGui import QResizeEvent, QShowEvent
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -405,6 +406,7 @@ class LineDialog(QDialog):
             notes.append(self._new_place_note())
         self.note_label.setText("\n".join(notes))
         self.note_label.show()
+        self._refit_later()
 
     def _new_place_note(self) -> str:
         assert self.new_place is not None
@@ -504,6 +506,42 @@ class LineDialog(QDialog):
         remittance = self.kind_combo.currentData() == IncomeKind.REMITTANCE.value
         for widget in (self.fee_percent_edit, self.fee_fixed_edit, self.margin_edit):
             self.form.setRowVisible(widget, remittance)
+        self._refit_later()
+
+    # -- size -----------------------------------------------------------------------------
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        self._fit_height()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        if event.size().width() != event.oldSize().width():
+            self._refit_later()  # narrower: labels may move above their fields
+
+    def _refit_later(self) -> None:
+        if self.isVisible():
+            QTimer.singleShot(0, self._fit_height)
+
+    def _fit_height(self) -> None:
+        """Tall enough for every row at the dialog's width. The first size is computed as if
+        each label sat beside its field; when the dialog is narrower, long labels move above
+        their fields and the rows were squeezed (the second row of months was cut). Only ever
+        grows, so nothing moves under the pointer."""
+        layout = self.layout()
+        if layout is None:
+            return
+        layout.activate()
+        width = self.width()
+        if layout.hasHeightForWidth():
+            needed = layout.totalHeightForWidth(width)
+        else:
+            needed = layout.totalSizeHint().height()
+        screen = self.screen()
+        room = screen.availableGeometry().height() - 40 if screen is not None else needed
+        height = min(max(self.height(), needed), max(room, self.minimumHeight()))
+        if height > self.height():
+            self.resize(width, height)
 
     def _schedule(self) -> Schedule:
         months = self.calendar.months()

@@ -200,3 +200,20 @@ def test_every_builtin_task_names_its_line_completely() -> None:
             p = p.with_line("savings", task.prerequisite)
         if step.section != "debts":  # a debt also needs the payment the family types
             p = p.with_line(step.section, task.line)
+
+
+def test_a_goal_task_finds_the_goal_the_family_named_longer() -> None:
+    from budget_tutor.lessons.planner_link import matching_line
+    from budget_tutor.model import SavingsGoal, SavingsKind, SavingsPlace
+
+    p = Plan(
+        Household("Karimov"),
+        savings=(SavingsPlace("box", "Box", SavingsKind.CASH),),
+        goals=(
+            SavingsGoal("g1", "Cow", 800000, "box"),
+            SavingsGoal("g2", "Emergency fund: food for three months", 675000, "box"),
+        ),
+    )
+    s = Suggestion("add_goal", "Emergency fund", amount_rule="months_of_food", months=3)
+    assert matching_line(p, "goals", s, "Emergency  FUND") is p.goals[1]
+    assert matching_line(p, "goals", s, "School") is None

@@ -292,3 +292,37 @@ def test_months_in_the_table_are_short_ranges() -> None:
     assert months_text((4, 5, 9)) == "Apr, May, Sep"
     assert months_text((1, 3, 4, 5, 12)) == "Dec, Jan, Mar–May"
     assert months_text(tuple(range(1, 13))) == "all year"
+
+
+@pytest.mark.parametrize("lang", ["ru", "tg"])
+@pytest.mark.parametrize("section", ["incomes", "expenses", "investments", "goals", "debts"])
+def test_every_row_of_the_dialog_gets_its_height(qtbot, store, lang, section) -> None:
+    """The months' second row was cut: the dialog was sized as if every label sat beside its
+    field, and narrower it put long labels above them. A lesson's note on top made it worse."""
+    i18n.set_language(lang)
+    page = _page(qtbot, store)
+    page.resize(1024, 700)
+    holder = page.section("savings").goals if section == "goals" else page.section(section)
+    holder.add_suggested({"action": "x", "name": "Food", "amount": "1120"})
+    d = holder.dialog
+    qtbot.waitExposed(d)
+    qtbot.wait(20)
+
+    def fits() -> bool:
+        for row in range(d.form.rowCount()):
+            field = d.form.itemAt(row, d.form.ItemRole.FieldRole)
+            widget = field.widget() if field is not None else None
+            if widget is not None and widget.isVisibleTo(d):
+                if widget.height() < widget.minimumSizeHint().height():
+                    return False
+        return True
+
+    qtbot.waitUntil(fits, timeout=2000)
+    # Narrower, as on a 1024 px screen where long labels go above their fields.
+    d.resize(520, d.height())
+    qtbot.waitUntil(fits, timeout=2000)
+    if hasattr(d, "calendar"):
+        assert d.calendar.height() >= d.calendar.sizeHint().height()
+        for button in d.calendar.buttons:
+            assert button.geometry().bottom() < d.calendar.height()
+    assert d.note_label.isVisible()
