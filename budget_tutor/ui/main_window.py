@@ -463,6 +463,13 @@ class MainWindow(QMainWindow):
             opener(section, suggestion)
 
     def show_households(self) -> None:
+        hid = self.session.household_id
+        try:
+            private = hid is not None and self.session.has_pin(hid)
+        except StorageError:
+            private = True
+        if private:  # back at the chooser a PIN household locks: its pages need the PIN again
+            self.session.close_household()
         self.household_page.refresh()
         self.stack.setCurrentWidget(self.household_page)
         self.current_page = "households"
