@@ -639,8 +639,8 @@ def _check_backup_file(path: Path) -> int:
             tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master")}
         finally:
             conn.close()
-    except sqlite3.Error as exc:
-        if _sqlite_code(exc) not in (_SQLITE_CORRUPT, _SQLITE_NOTADB):
+    except (sqlite3.Error, UnicodeDecodeError) as exc:
+        if not _is_damage(exc):
             # a read error (a pulled USB stick, no permission) is not damage: say what it is
             raise _translate(exc, path, path.parent, writing=False) from None
         ok, tables = False, set()
@@ -754,7 +754,7 @@ class Store:
         _mark_state(base, state)
         try:
             conn = sqlite3.connect(db, isolation_level=None, timeout=5.0)
-        except sqlite3.Error as exc:
+        except (sqlite3.Error, UnicodeDecodeError) as exc:
             raise _translate(exc, db, base) from None
         try:
             version = cls._check_database(conn, db, full=full)
@@ -764,7 +764,7 @@ class Store:
         except _Damaged:
             conn.close()
             raise cls._move_aside(base, clock) from None
-        except sqlite3.Error as exc:
+        except (sqlite3.Error, UnicodeDecodeError) as exc:
             conn.close()
             raise _translate(exc, db, base) from None
         if full:
@@ -781,7 +781,7 @@ class Store:
                 if version >= 1:
                     store.backup("before-migration")
                 store._migrate(version)
-        except sqlite3.Error as exc:
+        except (sqlite3.Error, UnicodeDecodeError) as exc:
             conn.close()
             raise _translate(exc, db, base) from None
         except BaseException:
@@ -844,14 +844,14 @@ class Store:
         after = self.get_setting(COMPARE_AFTER_SETTING, "") or ""
         try:
             now = self.data_summary()
-        except sqlite3.Error:
+        except (sqlite3.Error, UnicodeDecodeError):
             return None
         for info in self.backups()[:3]:  # the newest readable one
             if _backup_stamp(info) <= after:
                 return None
             try:
                 in_backup = _backup_summary(info.path)
-            except (sqlite3.Error, OSError):
+            except (sqlite3.Error, UnicodeDecodeError, OSError):
                 continue
             if in_backup[0] > now[0] or in_backup[1] > now[1]:
                 return BehindBackup(info, now, in_backup, damaged_wal)
@@ -875,7 +875,7 @@ class Store:
                 f"foreign key: {r[0]} row {r[1]} -> {r[2]}"
                 for r in self.conn.execute("PRAGMA foreign_key_check").fetchall()
             ]
-        except sqlite3.DatabaseError as exc:
+        except (sqlite3.DatabaseError, UnicodeDecodeError) as exc:
             if _sqlite_code(exc) not in (_SQLITE_CORRUPT, _SQLITE_NOTADB):
                 raise self._translate(exc, writing=False) from None
             return [str(exc)]
@@ -910,12 +910,12 @@ class Store:
         check ran (``integrity_check`` if ``full``) and passed."""
         try:
             conn = sqlite3.connect(f"{db.as_uri()}?mode=ro", uri=True, isolation_level=None)
-        except sqlite3.Error:
+        except (sqlite3.Error, UnicodeDecodeError):
             return False
         try:
             try:
                 conn.execute("SELECT COUNT(*) FROM sqlite_master").fetchone()
-            except sqlite3.Error as exc:
+            except (sqlite3.Error, UnicodeDecodeError) as exc:
                 if _sqlite_code(exc) in (
                     _SQLITE_READONLY,
                     _SQLITE_BUSY,
@@ -929,7 +929,7 @@ class Store:
         except _Damaged:
             conn.close()
             raise cls._move_aside(base, clock) from None
-        except sqlite3.Error:
+        except (sqlite3.Error, UnicodeDecodeError):
             return False
         finally:
             conn.close()
@@ -945,7 +945,7 @@ class Store:
             ok = conn.execute(f"PRAGMA {check}").fetchall() == [("ok",)]
             version = conn.execute("PRAGMA user_version").fetchone()[0]
             tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master")}
-        except sqlite3.DatabaseError as exc:
+        except (sqlite3.DatabaseError, UnicodeDecodeError) as exc:
             if _sqlite_code(exc) in (_SQLITE_BUSY, _SQLITE_LOCKED, _SQLITE_CANTOPEN):
                 raise
             raise _Damaged() from None
@@ -1008,7 +1008,7 @@ class Store:
         except _Damaged:
             backups = _list_backups(base)
             raise DatabaseCorrupt(db, None, backups[0] if backups else None) from None
-        except sqlite3.Error as exc:
+        except (sqlite3.Error, UnicodeDecodeError) as exc:
             if protected and _sqlite_code(exc) in (_SQLITE_CANTOPEN, _SQLITE_READONLY):
                 raise StorageError(_MSG_PROTECTED_NOT_CLOSED, path=base) from None
             raise _translate(exc, db, base) from None
@@ -1029,7 +1029,7 @@ class Store:
         if self._conn is not None:
             try:
                 self._conn.close()
-            except sqlite3.Error:
+            except (sqlite3.Error, UnicodeDecodeError):
                 pass
             self._conn = None
             if not self.read_only and self._lock_fd is not None:
@@ -1080,7 +1080,7 @@ class Store:
         conn = self.conn
         try:
             conn.execute("BEGIN IMMEDIATE")
-        except sqlite3.Error as exc:
+        except (sqlite3.Error, UnicodeDecodeError) as exc:
             raise self._translate(exc) from None
         try:
             yield conn
@@ -1089,9 +1089,9 @@ class Store:
             if conn.in_transaction:
                 try:
                     conn.execute("ROLLBACK")
-                except sqlite3.Error:
+                except (sqlite3.Error, UnicodeDecodeError):
                     pass
-            if isinstance(exc, sqlite3.Error):
+            if isinstance(exc, (sqlite3.Error, UnicodeDecodeError)):
                 raise self._translate(exc) from None
             if isinstance(exc, OSError):
                 raise _os_error(exc, self.data_dir) from None
@@ -1100,10 +1100,12 @@ class Store:
     def _read(self, sql: str, params: tuple[Any, ...] = ()) -> list[Any]:
         try:
             return self.conn.execute(sql, params).fetchall()
-        except sqlite3.Error as exc:
+        except (sqlite3.Error, UnicodeDecodeError) as exc:
             raise self._translate(exc, writing=False) from None
 
-    def _translate(self, exc: sqlite3.Error, *, writing: bool = True) -> StorageError:
+    def _translate(
+        self, exc: sqlite3.Error | UnicodeDecodeError, *, writing: bool = True
+    ) -> StorageError:
         return _translate(exc, self.db_path, self.data_dir, writing=writing)
 
     def _migrate(self, version: int) -> None:
@@ -1465,7 +1467,7 @@ class Store:
                 source.backup(self.conn)
             finally:
                 source.close()
-        except sqlite3.Error as exc:
+        except (sqlite3.Error, UnicodeDecodeError) as exc:
             raise self._translate(exc) from None
         if version < SCHEMA_VERSION:
             self._migrate(version)
@@ -1570,7 +1572,7 @@ def backup_households(path: Path) -> list[str]:
             names = [r[0] for r in conn.execute(f"SELECT name FROM households{condition}")]
         finally:
             conn.close()
-    except sqlite3.Error as exc:
+    except (sqlite3.Error, UnicodeDecodeError) as exc:
         if _sqlite_code(exc) in (_SQLITE_CORRUPT, _SQLITE_NOTADB, None) or "no such" in str(exc):
             raise StorageError(
                 _MSG_BAD_BACKUP, path=path, reason=Translatable(N_("it is damaged"))
@@ -1586,9 +1588,23 @@ def _nonempty(path: Path) -> bool:
         return False
 
 
-def _translate(exc: sqlite3.Error, db: Path, base: Path, *, writing: bool = True) -> StorageError:
+def _is_damage(exc: BaseException) -> bool:
+    """SQLite says the file is damaged. A damaged schema can also make SQLite's own error text
+    invalid UTF-8 (a flipped bit in a column name), which Python reports as UnicodeDecodeError
+    instead of the sqlite3 error: that is damage too (found by the corpus, case 792)."""
+    return isinstance(exc, UnicodeDecodeError) or _sqlite_code(exc) in (
+        _SQLITE_CORRUPT,
+        _SQLITE_NOTADB,
+    )
+
+
+def _translate(
+    exc: sqlite3.Error | UnicodeDecodeError, db: Path, base: Path, *, writing: bool = True
+) -> StorageError:
     code = _sqlite_code(exc)
-    if _is_disk_full(exc, base):
+    if isinstance(exc, UnicodeDecodeError):
+        code = _SQLITE_CORRUPT
+    elif _is_disk_full(exc, base):
         return DiskFull()
     if code in (_SQLITE_CORRUPT, _SQLITE_NOTADB):
         backups = _list_backups(base)

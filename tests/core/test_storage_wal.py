@@ -614,3 +614,24 @@ def test_the_state_file_is_plain_json(tmp_path: Path) -> None:
         store.create_household(family("Aliev"))
     raw = json.loads((tmp_path / "data" / storage_wal.STATE_NAME).read_text(encoding="utf-8"))
     assert raw["format"] == storage_wal.STATE_FORMAT and raw["state"] == "closed"
+
+
+def test_a_damaged_schema_with_invalid_utf8_in_sqlite_s_message_is_damage(tmp_path: Path) -> None:
+    """Found by the full corpus (case 792): a flipped bit turned a space of the progress table's
+    schema into 0xA0; SQLite's error text then holds invalid UTF-8 and Python raised
+    UnicodeDecodeError instead of sqlite3.Error, which escaped Store.open as a crash."""
+    data = tmp_path / "data"
+    with Store.open(data) as store:
+        store.create_household(family("Aliev"))
+        store.backup("manual")
+    db = data / storage.DB_NAME
+    raw = bytearray(db.read_bytes())
+    where = raw.find(b" updated TEXT NOT NULL,\n        PRIMARY KEY")
+    assert where > 0
+    raw[where - 1] ^= 0x80  # " " -> 0xA0: a column named 0xA0 of type "updated TEXT"
+    db.write_bytes(bytes(raw))
+    with pytest.raises(DatabaseCorrupt) as info:
+        Store.open(data)
+    assert info.value.damaged_copy is not None
+    assert info.value.damaged_copy.read_bytes() == bytes(raw)
+    assert info.value.newest_backup is not None
