@@ -518,7 +518,7 @@ def _free_bytes(where: Path) -> int:
 def _display_iso(moment: str) -> str:
     """``2026-11-28T09:31:26Z`` -> ``2026-11-28 09:31 UTC`` (as BackupInfo.display_time)."""
     if len(moment) < 16:
-        return moment or "-"
+        return moment or "—"
     return f"{moment[:10]} {moment[11:16]} UTC"
 
 
