@@ -19,7 +19,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from budget_tutor import i18n
-from budget_tutor.i18n import _
+from budget_tutor.i18n import _, pgettext
 
 
 def _parse(argv: list[str]) -> argparse.Namespace:
@@ -116,7 +116,7 @@ def _run_checks(lang: str, out: Path, data: Path) -> int:
     check(_("Sample household"), household)
     check(_("Lesson"), lesson)
     check(_("Chart"), chart)
-    check(_("What if?"), whatif)
+    check(pgettext("navigation", "What if?"), whatif)
     check(_("Handout (PDF)"), handout)
     window.close()
     QApplication.processEvents()
