@@ -30,6 +30,14 @@ from budget_tutor.model import (
 )
 from budget_tutor.money import MINOR_PER_MAJOR, currency_name, format_amount, format_money, to_chart
 
+try:  # Python 3.12+
+    from typing import override
+except ImportError:  # Python 3.11: the marker only documents the override
+
+    def override(method: Any) -> Any:
+        return method
+
+
 if TYPE_CHECKING:  # pragma: no cover - typing only
     from matplotlib.artist import Artist
     from matplotlib.axes import Axes
@@ -309,7 +317,12 @@ class _Chart:
         scale = self.font_scale
         _left, right, bottom = MARGIN_POINTS[self.kind]
         self.title_pad = 6.0 + self.legend_rows * self._size(LABEL_SIZE) * 1.9
-        top = self.title_pad + self._size(TITLE_SIZE) * 1.4 + 6.0
+        # A long title wraps at the figure's edge (below): room for as many lines as it needs.
+        title_chars = len(self.ax.get_title(loc="left"))
+        title_room = max(int(width * (1.0 - min(0.45, self._left_points() / width))), 1)
+        title_width = int(title_chars * self._size(TITLE_SIZE) * CHAR_WIDTH)
+        title_lines = max(1, -(-title_width // title_room))
+        top = self.title_pad + self._size(TITLE_SIZE) * 1.4 * min(title_lines, 3) + 6.0
         left_frac = min(0.45, self._left_points() / width)
         right_frac = 1.0 - min(0.2, right / width)
         self.figure.subplots_adjust(
@@ -1007,6 +1020,12 @@ class SavingsChart(_Chart):
         self._data_texts()
         self._apply_sizes()
         self.relayout()
+
+    @override
+    def relayout(self) -> None:
+        """Fit the axes (see :meth:`_Chart.relayout`), then place the notes again: they are in
+        points from the axes' corner, so a new size moves them."""
+        super().relayout()
         self._place_short_notes()
 
     def _legend_entries(self) -> list[tuple[Artist, str]]:

@@ -115,7 +115,8 @@ class WhatIfPage(QWidget):
         """As wide as the left column's texts need (they change with the language and the font),
         up to a third of the page, so preset titles and slider values are not cut and the
         comparison keeps room for six scenarios."""
-        bar = self.left_scroll.verticalScrollBar().sizeHint().width() + 6
+        bar = self.left_scroll.verticalScrollBar().sizeHint().width()
+        bar += 2 * self.left_scroll.frameWidth() + 8
         want = self._left.sizeHint().width() + bar
         least = self._left.minimumSizeHint().width() + bar
         self.left_scroll.setFixedWidth(max(least, min(want, int(self.width() * 0.33))))

@@ -13,7 +13,6 @@ from typing import Any
 from PySide6.QtCore import QEvent, QSize, Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox,
-    QFormLayout,
     QFrame,
     QGroupBox,
     QHBoxLayout,
@@ -106,9 +105,9 @@ class WhatIfPresetsPanel(QGroupBox):
     def _editor(self, preset: presets.Preset) -> QFrame:
         frame = QFrame()
         frame.setFrameShape(QFrame.Shape.StyledPanel)
-        form = QFormLayout(frame)
-        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapAllRows)
+        form = QVBoxLayout(frame)  # each label above its field: long labels wrap, never cut
         form.setContentsMargins(8, 4, 8, 6)
+        form.setSpacing(2)
         self.fields[preset.id] = {}
         for assumption in preset.assumptions:
             field: QSpinBox | QComboBox
@@ -132,7 +131,8 @@ class WhatIfPresetsPanel(QGroupBox):
             label.setWordWrap(True)
             label.setBuddy(field)
             self._labels.append((label, assumption))
-            form.addRow(label, field)
+            form.addWidget(label)
+            form.addWidget(field)
             self.fields[preset.id][assumption.key] = field
         return frame
 
