@@ -4,7 +4,9 @@
 
 Starts the real app (``run_app``) on a fresh data folder with the Kulob sample household, walks
 every page and a few dialogs, and saves PNGs named ``<lang>-<size>-<screen>.png`` (default
-``docs/screenshots/``). Works with ``QT_QPA_PLATFORM=offscreen`` too.
+``docs/screenshots/``). In presentation mode (F11, the window at the projector's size) it shows the
+lessons page, one step of every type and the trainer's notes window (N). Works with
+``QT_QPA_PLATFORM=offscreen`` too.
 """
 
 from __future__ import annotations
@@ -61,6 +63,44 @@ def main() -> int:
         target.grab().save(str(path))
         print(path)
 
+    def presentation(on: bool, w: int, h: int) -> None:
+        """Presentation mode as on a projector of ``w``×``h`` (the screen here may be larger)."""
+        session.set_presentation(on)
+        settle()
+        window.showNormal()
+        window.resize(w, h)
+        settle()
+
+    def presentation_lessons(prefix: str) -> None:
+        """F11: the lessons page, one step of every type, and the trainer's notes window (N)."""
+        window.show_page("lessons")
+        lessons = window.page("lessons")
+        session.set_trainer_mode(True)
+        shot(f"{prefix}-presentation-lessons")
+        seen: set[str] = set()
+        try:
+            for lesson in lessons.library.lessons:
+                lessons.open_lesson(lesson.id)
+                for index, step in enumerate(lesson.steps):
+                    kind = step.type
+                    if kind == "sort" and len(getattr(step, "groups", ())) > 3:
+                        kind = "sort-four-groups"
+                    if kind in seen:
+                        continue
+                    seen.add(kind)
+                    lessons.player.show_step(index)
+                    shot(f"{prefix}-presentation-step-{kind}")
+            lessons.open_lesson("m00-welcome")
+            window.presentation.toggle_notes()  # N: the notes, only for the trainer
+            presenter = window.presentation.presenter
+            if presenter is not None:
+                shot(f"{prefix}-presentation-notes", presenter)
+                presenter.hide()
+        except Exception as exc:  # a screenshot run reports, it does not stop
+            print(f"presentation screenshots failed: {exc!r}", file=sys.stderr)
+        lessons.show_browser()
+        session.set_trainer_mode(False)
+
     for lang in langs:
         session.set_language(lang)
         settle()
@@ -95,11 +135,10 @@ def main() -> int:
                 shot(f"{prefix}-dialog-help", window.help_dialog)
                 window.help_dialog.close()
             window.show_page("plan")
-            session.set_presentation(True)
+            presentation(True, w, h)
             shot(f"{prefix}-presentation-plan")
-            session.set_presentation(False)
-            window.showNormal()
-            window.resize(w, h)
+            presentation_lessons(prefix)
+            presentation(False, w, h)
             window.show_page("lessons")
             lessons = window.page("lessons")
             try:

@@ -119,11 +119,11 @@ class LessonCard(QFrame):
         self.info_label.setWordWrap(True)
         self.progress_bar = QProgressBar(self)
         self.progress_bar.setRange(0, 100)
-        self.progress_bar.setMaximumWidth(320)
+        self.progress_bar.setFixedWidth(240)
         text.addWidget(self.title_label)
         text.addWidget(self.summary_label)
         text.addWidget(self.info_label)
-        text.addWidget(self.progress_bar)
+        text.addWidget(self.progress_bar, 0, Qt.AlignmentFlag.AlignLeft)  # the text keeps its width
         layout.addLayout(text, 1)
         buttons = QVBoxLayout()
         self.open_button = QPushButton(self)

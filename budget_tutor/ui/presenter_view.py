@@ -21,7 +21,7 @@ from budget_tutor.lessons.sanitize import escape
 from budget_tutor.ui.lesson_player import LessonPlayer, PresenterInfo
 
 OVER_TIME_COLOUR = "#c62828"
-COMPACT_SIZE = (460, 340)
+COMPACT_SIZE = (600, 460)
 
 
 def clock_text(seconds: int) -> str:
@@ -54,7 +54,7 @@ class PresenterView(QWidget):
         self.timer_label.setWordWrap(True)
         big = self.timer_label.font()
         big.setBold(True)
-        big.setPointSizeF(big.pointSizeF() * 1.4)
+        big.setPointSizeF(big.pointSizeF() * 1.2)
         self.timer_label.setFont(big)
         self.notes_title = QLabel(self)
         self.notes_label = QLabel(self)

@@ -176,7 +176,7 @@ def test_one_screen_hides_notes_and_n_shows_them(qtbot, window):
     qtbot.keyClick(window, Qt.Key.Key_N)
     presenter = controller.presenter
     assert presenter is not None and presenter.isVisible() and presenter.compact
-    assert presenter.width() <= 460 and presenter.height() <= 340
+    assert presenter.width() <= 600 and presenter.height() <= 460
     notes = lessons.library.text(lessons.player.step_widget.step.trainer_notes, player.lesson)
     assert notes and notes.split()[0] in presenter.notes_label.text()
     assert not player.notes_frame.isVisible()  # still not in the projected window
