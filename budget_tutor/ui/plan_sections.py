@@ -232,6 +232,18 @@ def column_widths(natural: list[int], minimal: list[int], available: int) -> lis
     return [m + w * room // total for m, w in zip(minimal, wants, strict=True)]
 
 
+#: Columns a narrow table hides, first to last (the name's tooltip then says what they said):
+#: the kind (its icon is beside the name), then what matters least for reading the plan.
+DROPPABLE_COLUMNS: dict[str, tuple[int, ...]] = {
+    "incomes": (1,),
+    "expenses": (1, 4),
+    "one_offs": (1,),
+    "savings": (1, 3),
+    "goals": (2,),
+    "debts": (1, 5),
+    "investments": (1,),
+}
+
 LINE_TYPES = {
     "incomes": Income,
     "expenses": Expense,
@@ -330,10 +342,13 @@ class LineSection(QWidget):
                 tip = text
                 if col == 0:
                     item.setData(Qt.ItemDataRole.UserRole, line.id)
-                if col == 0 and self.section != "goals":
-                    # The kind too: its column is hidden when the table is narrow.
-                    kind_text = self.columns[1][1](line, plan)[0]  # type: ignore[arg-type]
-                    tip = f"{text}\n{kind_text}"
+                if col == 0:
+                    # What the columns a narrow table hides say, too.
+                    hidden = [
+                        self.columns[c][1](line, plan)[0]  # type: ignore[arg-type]
+                        for c in DROPPABLE_COLUMNS[self.section]
+                    ]
+                    tip = "\n".join([text, *hidden])
                 item.setToolTip(messages.plain_tooltip(tip))
                 self.table.setItem(row, col, item)
             if line.id == selected:
@@ -372,10 +387,13 @@ class LineSection(QWidget):
                 minimal[col] = max(minimal[col], longest + extra)
         available = max(200, self.table.viewport().width())
         # Too narrow for every column (a long language, a projector): the kind or category
-        # column goes first; the name's icon shows it, and the name's tooltip says it.
+        # column goes first (the name's icon shows it), then the least needed one; the name's
+        # tooltip says what they said.
         shown = list(range(count))
-        if count > 2 and self.section != "goals" and sum(minimal) > available:
-            shown.remove(1)
+        for col in DROPPABLE_COLUMNS[self.section]:
+            if sum(minimal[c] for c in shown) <= available:
+                break
+            shown.remove(col)
         for col in range(count):
             self.table.setColumnHidden(col, col not in shown)
         widths = column_widths([natural[c] for c in shown], [minimal[c] for c in shown], available)

@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QPoint, QRect, Qt
+from pytestqt.exceptions import TimeoutError as qt_timeout
 
 from budget_tutor import i18n
 from budget_tutor.model import (
@@ -21,7 +22,7 @@ from budget_tutor.model import (
 from budget_tutor.money import Currency
 from budget_tutor.storage import Store
 from budget_tutor.ui.plan_page import PlanPage
-from budget_tutor.ui.plan_sections import column_widths
+from budget_tutor.ui.plan_sections import DROPPABLE_COLUMNS, column_widths
 from budget_tutor.ui.session import AppSession
 
 
@@ -259,9 +260,10 @@ def test_plan_cells_show_their_whole_text_at_1024(qtbot, store, lang) -> None:
                 item = table.item(row, col)
                 text = item.text()
                 if table.isColumnHidden(col):
-                    # only the kind column goes, and the name's tooltip says the kind
+                    # only a droppable column goes, and the name's tooltip says what it said
                     tip = table.item(row, 0).toolTip()  # rich text: spaces become no-break
-                    assert col == 1 and all(word in tip for word in text.split())
+                    assert col in DROPPABLE_COLUMNS[key]
+                    assert all(word in tip for word in text.split())
                     continue
                 assert item.toolTip()  # the whole text on hover too
                 width = table.columnWidth(col) - 8 - (22 if not item.icon().isNull() else 0)
@@ -326,3 +328,58 @@ def test_every_row_of_the_dialog_gets_its_height(qtbot, store, lang, section) ->
         for button in d.calendar.buttons:
             assert button.geometry().bottom() < d.calendar.height()
     assert d.note_label.isVisible()
+
+
+def _check_table(table) -> list[str]:  # type: ignore[no-untyped-def]
+    """Every shown cell's text fits its cell; the shown columns fit the table."""
+    problems = []
+    metrics = table.fontMetrics()
+    flags = int(Qt.TextFlag.TextWordWrap.value)
+    for row in range(table.rowCount()):
+        for col in range(table.columnCount()):
+            if table.isColumnHidden(col):
+                continue
+            item = table.item(row, col)
+            width = table.columnWidth(col) - 8 - (22 if not item.icon().isNull() else 0)
+            needed = metrics.boundingRect(QRect(0, 0, max(1, width), 2000), flags, item.text())
+            if needed.width() > width or needed.height() > table.rowHeight(row):
+                problems.append(f"{item.text()!r}: {needed.width()}>{width} or tall")
+    total = sum(
+        table.columnWidth(c) for c in range(table.columnCount()) if not table.isColumnHidden(c)
+    )
+    if total > table.viewport().width() + 1:
+        problems.append(f"columns {total} px in a {table.viewport().width()} px table")
+    return problems
+
+
+@pytest.mark.parametrize("lang", ["ru", "tg"])
+def test_the_sample_plan_fits_my_plan_at_1024x768(qtbot, tmp_path, lang) -> None:
+    from budget_tutor.samples import build_sample, localized
+    from budget_tutor.ui.main_window import MainWindow
+
+    i18n.set_language(lang)
+    store = Store.open(tmp_path / "data")
+    store.set_setting("language", lang)
+    hid = store.create_household(localized(build_sample("karimov-kulob")))
+    session = AppSession(store)
+    window = MainWindow(session)
+    qtbot.addWidget(window)
+    session.open_household(hid)
+    window.resize(1024, 768)
+    window.show()
+    window.show_page("plan")
+    page = window.page("plan")
+    qtbot.waitUntil(lambda: page.charts_panel is not None, timeout=5000)
+    try:
+        for key in ("incomes", "expenses", "one_offs", "savings", "debts", "investments"):
+            page.show_section(key)
+            widget = page.section(key)
+            sections = (widget.places, widget.goals) if key == "savings" else (widget,)
+            for section in sections:
+                try:
+                    qtbot.waitUntil(lambda s=section: not _check_table(s.table), timeout=2000)
+                except qt_timeout:
+                    raise AssertionError((key, _check_table(section.table))) from None
+    finally:
+        window.close()
+        store.close()
