@@ -57,7 +57,7 @@ class ScenarioLine:
 
     name: str
     at_end: str  # savings + purse at the end, in words when below zero
-    compared: str  # "1,200 TJS more than our plan" / "" for the plan itself
+    compared: str  # "1,200 TJS more than our plan" / "—" for the plan itself
     runs_out: str  # "March 2027" / "No"
 
 
@@ -337,9 +337,10 @@ def goal_lines(projection: Projection, locale: str) -> tuple[GoalLine, ...]:
             )
         if goal.target_month is not None:
             status = _("on time") if goal.on_time else _("late")
+            # Translators: a cell under the heading "Wanted by": the month and "on time"/"late".
             wanted = _fmt(
-                _("Wanted by {month}: {status}"),
-                "Wanted by {month}: {status}",
+                pgettext("goal wanted by", "{month}: {status}"),
+                "{month}: {status}",
                 month=month_label(goal.target_month, locale),
                 status=status,
             )
@@ -535,7 +536,7 @@ def scenario_lines(comparison: Comparison, locale: str) -> tuple[ScenarioLine, .
         ScenarioLine(
             name=_("Our plan as it is"),
             at_end=balance_text(round_whole(at_end(base)), locale),
-            compared="",
+            compared="\u2014",  # an em dash: the plan is what the others are compared with
             runs_out=runs_out(base),
         )
     ]

@@ -461,7 +461,7 @@ def test_workshop_script(qtbot, window, tmp_path, monkeypatch) -> None:
     # What if…?: the plan and the kept scenario, ticked by default in the save dialog:
     # 1,920 instead of 2,400 in 8 months, 3,840 less: short by 19,040 at the end
     for expected_text in (
-        "Нақшаи мо, чунон ки ҳаст 15 200 сомонӣ намерасад Январ 2027",
+        "Нақшаи мо, чунон ки ҳаст 15 200 сомонӣ намерасад — Январ 2027",
         "Кори камтар 19 040 сомонӣ намерасад 3 840 сомонӣ камтар аз нақшаи мо Январ 2027",
     ):
         assert squeeze(expected_text) in text, expected_text
