@@ -15,7 +15,7 @@ from PySide6.QtWidgets import (
 )
 
 from budget_tutor import presets
-from budget_tutor.i18n import _, pgettext
+from budget_tutor.i18n import _, pgettext, safe_format
 from budget_tutor.scenarios import Scenario
 from budget_tutor.ui.chart_canvas import override
 
@@ -82,6 +82,22 @@ class WhatIfKeptPanel(QGroupBox):
             self.list.addItem(item)
         self.list.blockSignals(False)
         self.remove_button.setEnabled(self.list.count() > 0)
+
+    def keep(self, scenario: Scenario) -> bool:
+        """Keep ``scenario`` in the plan (saved at once, undoable) and tick it."""
+        plan = self.session.plan
+        if plan is None:
+            return False
+        self.pending_check = scenario.id
+        description = safe_format(
+            _("Keep the scenario “{name}”"), "Keep the scenario “{name}”", name=scenario.name
+        )
+        if not self.session.apply_edit(
+            plan.replace(scenarios=(*plan.scenarios, scenario)), description
+        ):
+            self.pending_check = None
+            return False
+        return True
 
     def remove_selected(self) -> None:
         plan = self.session.plan

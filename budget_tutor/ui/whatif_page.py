@@ -1,12 +1,9 @@
 """WhatIfPage: try ready-made scenarios or compose one with sliders, and compare them.
 
-Left (scrolls): the presets with their assumptions (:class:`WhatIfPresetsPanel`), the sliders
-for the family's own change (:class:`WhatIfSlidersPanel`) and the kept scenarios
-(:class:`WhatIfKeptPanel`). Right: the chart (:class:`WhatIfChartPanel`), one row per scenario
-(:class:`WhatIfComparisonTable`, which is also the chart's legend) and the differences in plain
-sentences. Table and sentences come from the same rows
-(:func:`budget_tutor.whatif_summary.comparison_rows`); each scenario keeps its line's colour and
-dash while it is shown, whatever else is switched on or off.
+Left (:class:`WhatIfLeftColumn`): presets with their assumptions, sliders, kept scenarios.
+Right (:class:`WhatIfResultsView`): the chart, one row per scenario (the table is the chart's
+legend) and the sentences, all from the same rows (:func:`~budget_tutor.whatif_summary.comparison_rows`);
+each scenario keeps its line's colour and dash whatever else is switched on or off.
 
 While a slider is dragged only the scenario lines are blitted (no full draw); releasing it draws
 the chart once with new axes.
@@ -18,20 +15,21 @@ import datetime as _dt
 import logging
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QEvent, Qt
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QScrollArea, QVBoxLayout, QWidget
+from PySide6.QtCore import QEvent
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
-from budget_tutor import presets, text_rules
-from budget_tutor.i18n import N_, _, babel_locale, safe_format
-from budget_tutor.model import Month, new_id
+from budget_tutor import presets
+from budget_tutor.i18n import _, babel_locale
+from budget_tutor.model import Month
 from budget_tutor.scenarios import Scenario
 from budget_tutor.ui.chart_canvas import override
 from budget_tutor.ui.whatif_chart_panel import WhatIfChartPanel
 from budget_tutor.ui.whatif_comparison_table import WhatIfComparisonTable
 from budget_tutor.ui.whatif_kept_panel import WhatIfKeptPanel
+from budget_tutor.ui.whatif_left_column import WhatIfLeftColumn
 from budget_tutor.ui.whatif_presets_panel import WhatIfPresetsPanel
 from budget_tutor.ui.whatif_results_view import WhatIfResultsView
-from budget_tutor.ui.whatif_sliders_panel import WhatIfSlidersPanel
+from budget_tutor.ui.whatif_sliders_panel import CANNOT_COMPARE, WhatIfSlidersPanel
 from budget_tutor.whatif_summary import ScenarioRow, comparison_rows, row_sentences
 
 if TYPE_CHECKING:
@@ -42,9 +40,6 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 COMPOSED_ID = "composed"
-_CANNOT_COMPARE = N_(
-    "The scenarios cannot be compared for this plan. Check its amounts and months."
-)
 
 
 class WhatIfPage(QWidget):
@@ -65,32 +60,15 @@ class WhatIfPage(QWidget):
         self.preset_buttons = self.presets.buttons  # tools/screenshots.py, the start-up probe
         self.sliders = WhatIfSlidersPanel()
         self.kept = WhatIfKeptPanel(session)
-        left = QWidget()
-        left_layout = QVBoxLayout(left)
-        for panel in (self.presets, self.sliders, self.kept):
-            left_layout.addWidget(panel)
-        left_layout.addStretch(1)
-        self.left_scroll = QScrollArea()
-        self.left_scroll.setWidgetResizable(True)
-        self.left_scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.left_scroll.setWidget(left)
-        self._left = left
+        self.left_scroll = WhatIfLeftColumn(self.presets, self.sliders, self.kept)
 
         self.chart = WhatIfChartPanel(session)
         self.canvas = self.chart.canvas
         self.table = WhatIfComparisonTable()
-        self.words_label = QLabel()
-        self.words_label.setWordWrap(True)
-        self.words_label.setTextFormat(Qt.TextFormat.PlainText)
-        self.words_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.words_label.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
-        self.words_scroll = QScrollArea()
-        self.words_scroll.setWidgetResizable(True)
-        self.words_scroll.setWidget(self.words_label)
-        self.words_scroll.setMinimumHeight(56)
         self.empty_label = QLabel()
         self.empty_label.setWordWrap(True)
-        self.results = WhatIfResultsView(self.chart, self.table, self.words_scroll)
+        self.results = WhatIfResultsView(self.chart, self.table)
+        self.words_label = self.results.words_label
         right = QVBoxLayout()
         right.addWidget(self.empty_label)
         right.addWidget(self.results, 1)
@@ -106,24 +84,14 @@ class WhatIfPage(QWidget):
         self.sliders.keep_requested.connect(self.save_composed)
         self.chart.horizon_combo.horizon_changed.connect(lambda _m: self.refresh())
         session.plan_changed.connect(self._plan_changed)
-        session.presentation_changed.connect(lambda _on: self._fit_left_column())
+        session.presentation_changed.connect(lambda _on: self.left_scroll.fit(self.width()))
         self.retranslate_ui()
         self.kept.fill()
         self.refresh()
 
-    def _fit_left_column(self) -> None:
-        """As wide as the left column's texts need (they change with the language and the font),
-        up to a third of the page, so preset titles and slider values are not cut and the
-        comparison keeps room for six scenarios."""
-        bar = self.left_scroll.verticalScrollBar().sizeHint().width()
-        bar += 2 * self.left_scroll.frameWidth() + 8
-        want = self._left.sizeHint().width() + bar
-        least = self._left.minimumSizeHint().width() + bar
-        self.left_scroll.setFixedWidth(max(least, min(want, int(self.width() * 0.33))))
-
     @override
     def resizeEvent(self, event: Any) -> None:
-        self._fit_left_column()
+        self.left_scroll.fit(self.width())
         super().resizeEvent(event)
 
     # -- what is compared -----------------------------------------------------------------------
@@ -159,7 +127,7 @@ class WhatIfPage(QWidget):
             comparison = compare(plan, chosen, self.chart.months)
         except (ValueError, KeyError, ArithmeticError) as exc:
             log.warning("the scenarios could not be compared: %s", exc)
-            self.sliders.show_message(_CANNOT_COMPARE)
+            self.sliders.show_message(CANNOT_COMPARE)
             return
         self.comparison = comparison
         names = [_("Your plan now"), *[presets.scenario_display_name(s) for s in chosen]]
@@ -215,33 +183,9 @@ class WhatIfPage(QWidget):
         plan = self.session.plan
         if plan is None:
             return False
-        try:
-            self.sliders.start = presets.next_month(plan, self.today)
-            changes = self.sliders.changes(plan)
-        except ValueError:  # months past the end of the calendar
-            self.sliders.show_message(_CANNOT_COMPARE)
-            return False
-        if not changes:
-            self.sliders.show_message(N_("Move a slider first: there is no change to keep yet."))
-            return False
-        name = self.sliders.name_edit.text().strip()
-        if not name:
-            self.sliders.show_message(N_("Give this scenario a name first."))
-            self.sliders.name_edit.setFocus()
-            return False
-        problem = text_rules.text_problem(self.sliders.name_edit.text())
-        if problem is not None:  # already translated, the field named
-            self.sliders.show_message(problem.message_for(self.sliders.name_label.text()))
-            self.sliders.name_edit.setFocus()
-            return False
-        scenario = Scenario(new_id("scenario-"), name, changes)
-        english = "Keep the scenario “{name}”"
-        self.kept.pending_check = scenario.id
-        if not self.session.apply_edit(
-            plan.replace(scenarios=(*plan.scenarios, scenario)),
-            safe_format(_("Keep the scenario “{name}”"), english, name=name),
-        ):
-            self.kept.pending_check = None
+        self.sliders.start = presets.next_month(plan, self.today)
+        scenario = self.sliders.scenario_to_keep(plan)
+        if scenario is None or not self.kept.keep(scenario):
             return False
         self.sliders.name_edit.clear()
         self._show_composed_line = False
@@ -250,7 +194,7 @@ class WhatIfPage(QWidget):
 
     def retranslate_ui(self) -> None:
         self.empty_label.setText(_("Open a household to try what-if scenarios."))
-        self._fit_left_column()
+        self.left_scroll.fit(self.width())
 
     @override
     def changeEvent(self, event: QEvent) -> None:

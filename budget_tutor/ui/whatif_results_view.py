@@ -11,8 +11,15 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QEvent
-from PySide6.QtWidgets import QStackedLayout, QTabWidget, QVBoxLayout, QWidget
+from PySide6.QtCore import QEvent, Qt
+from PySide6.QtWidgets import (
+    QLabel,
+    QScrollArea,
+    QStackedLayout,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
 
 from budget_tutor.i18n import _
 from budget_tutor.ui.chart_canvas import override
@@ -22,9 +29,19 @@ CHART_READABLE = 300
 
 
 class WhatIfResultsView(QWidget):
-    def __init__(self, chart: QWidget, table: QWidget, words: QWidget) -> None:
+    def __init__(self, chart: QWidget, table: QWidget) -> None:
         super().__init__()
-        self.chart, self.table, self.words = chart, table, words
+        self.chart, self.table = chart, table
+        #: The differences in plain sentences (from the same rows as the table).
+        self.words_label = QLabel()
+        self.words_label.setWordWrap(True)
+        self.words_label.setTextFormat(Qt.TextFormat.PlainText)
+        self.words_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.words_label.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
+        self.words = QScrollArea()
+        self.words.setWidgetResizable(True)
+        self.words.setWidget(self.words_label)
+        self.words.setMinimumHeight(56)
         self.together = QWidget()
         self._together_layout = QVBoxLayout(self.together)
         self._together_layout.setContentsMargins(0, 0, 0, 0)

@@ -22,8 +22,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from budget_tutor.i18n import _, babel_locale
-from budget_tutor.model import Month, month_label
+from budget_tutor import text_rules
+from budget_tutor.i18n import N_, _, babel_locale
+from budget_tutor.model import Month, month_label, new_id
 from budget_tutor.money import MINOR_PER_MAJOR, format_money, format_percent
 from budget_tutor.scenarios import (
     ExchangeRateShock,
@@ -31,6 +32,7 @@ from budget_tutor.scenarios import (
     OneOffExpense,
     RemittanceChange,
     SavingHabit,
+    Scenario,
 )
 from budget_tutor.ui.chart_canvas import override
 from budget_tutor.ui.wheel_guard import guard_wheel
@@ -40,6 +42,7 @@ if TYPE_CHECKING:
 
 #: One step of the one-off cost slider, in somoni.
 ONE_OFF_STEP = 1000
+CANNOT_COMPARE = N_("The scenarios cannot be compared for this plan. Check its amounts and months.")
 
 
 def _signed_percent(value: int) -> str:
@@ -155,6 +158,28 @@ class WhatIfSlidersPanel(QGroupBox):
                 )
             )
         return tuple(changes)
+
+    def scenario_to_keep(self, plan: Plan) -> Scenario | None:
+        """The sliders' scenario with the typed name, or None with a message saying what is
+        missing (no change yet, no name, a name that cannot be kept)."""
+        try:
+            changes = self.changes(plan)
+        except ValueError:  # months past the end of the calendar
+            self.show_message(CANNOT_COMPARE)
+            return None
+        name = self.name_edit.text().strip()
+        problem = text_rules.text_problem(self.name_edit.text()) if name else None
+        if not changes:
+            self.show_message(N_("Move a slider first: there is no change to keep yet."))
+        elif not name:
+            self.show_message(N_("Give this scenario a name first."))
+            self.name_edit.setFocus()
+        elif problem is not None:  # already translated, the field named
+            self.show_message(problem.message_for(self.name_label.text()))
+            self.name_edit.setFocus()
+        else:
+            return Scenario(new_id("scenario-"), name, changes)
+        return None
 
     def scenario_name(self) -> str:
         return self.name_edit.text().strip() or _("Your changes")

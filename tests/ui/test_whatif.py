@@ -238,7 +238,7 @@ def test_six_scenarios_fit_in_presentation_mode(qtbot, session) -> None:
                 assert label.fontMetrics().horizontalAdvance(word) <= label.width()
         for label in page.sliders.values:
             assert label.fontMetrics().horizontalAdvance(label.text()) <= label.width()
-        assert page.left_scroll.width() >= page._left.minimumSizeHint().width()
+        assert page.left_scroll.width() >= page.left_scroll.widget().minimumSizeHint().width()
     finally:
         app.setFont(saved)
         session.set_presentation(False)
