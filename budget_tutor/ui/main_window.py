@@ -162,6 +162,7 @@ class MainWindow(QMainWindow):
         self.pages: dict[str, QWidget] = {}
         self.current_page = ""
         self.help_dialog: HelpDialog | None = None
+        self.rejected_dialog: QDialog | None = None  # the translations not used, after a reload
         self.presentation = PresentationController(self, session)
 
         self.stack = QStackedWidget(self)
@@ -275,6 +276,9 @@ class MainWindow(QMainWindow):
         self.translation_folder_action = QAction(self)
         self.translation_folder_action.triggered.connect(self.choose_translation_folder)
         self.translation_folder_action.setEnabled(False)
+        self.backups_action = QAction(self)
+        self.backups_action.triggered.connect(self.show_backups)
+        self.backups_action.setEnabled(False)
         self.help_action = QAction(icons.icon("nav-help"), "", self)
         self.help_action.setShortcut(QKeySequence(QKeySequence.StandardKey.HelpContents))
         self.help_action.triggered.connect(self.show_help)
@@ -353,6 +357,7 @@ class MainWindow(QMainWindow):
         self.trainer_menu.addAction(self.reload_translations_action)
         self.trainer_menu.addAction(self.translation_folder_action)
         self.trainer_menu.addSeparator()
+        self.trainer_menu.addAction(self.backups_action)
         self.trainer_menu.addAction(self.reset_demo_action)
         self.help_menu = QMenu(self)
         self.help_menu.addAction(self.help_action)
@@ -570,24 +575,41 @@ class MainWindow(QMainWindow):
         self.settings.set_trainer_mode(on)
         self.reload_translations_action.setEnabled(on)
         self.translation_folder_action.setEnabled(on)
+        self.backups_action.setEnabled(on)
         self.reset_demo_action.setEnabled(on and not self.session.read_only)
         self.statusBar().showMessage(
             _("Trainer mode is on.") if on else _("Trainer mode is off."), 4000
         )
 
+    def show_backups(self) -> None:
+        """Trainer mode: the Backups dialog (see, restore, check)."""
+        from budget_tutor.ui.backups_dialog import BackupsDialog
+
+        dialog = BackupsDialog(self.session, self)
+        dialog.restored.connect(self.household_page.refresh)
+        dialog.finished.connect(dialog.deleteLater)
+        self.backups_dialog = dialog
+        dialog.open()
+
     def reload_translations(self) -> None:
         self.session.reload_translations()
         problems = i18n.problems()
         if problems:
+            from budget_tutor.ui.rejected_translations_dialog import RejectedTranslationsDialog
+
             count = len(problems)
             self.statusBar().showMessage(
                 i18n.ngettext(
-                    "Translations reloaded; {n} entry was not used (see the translator check).",
-                    "Translations reloaded; {n} entries were not used (see the translator check).",
+                    "Translations reloaded; {n} entry was not used (see the list).",
+                    "Translations reloaded; {n} entries were not used (see the list).",
                     count,
                 ).format(n=count),
                 8000,
             )
+            if self.rejected_dialog is not None:
+                self.rejected_dialog.close()
+            self.rejected_dialog = RejectedTranslationsDialog(problems, self)
+            self.rejected_dialog.show()
         else:
             self.statusBar().showMessage(_("Translations reloaded."), 4000)
 
@@ -822,6 +844,11 @@ class MainWindow(QMainWindow):
                 self.translation_folder_action,
                 _("Use a &folder of translations…"),
                 _("Use .po files from a translator's folder"),
+            ),
+            (
+                self.backups_action,
+                _("&Backups…"),
+                _("See the backups, restore one, or check the database"),
             ),
             (self.help_action, _("&Help"), _("How to use Budget Tutor (F1)")),
         )
