@@ -208,7 +208,9 @@ def compile_plural(expression: str) -> PluralFn:
     """A function for a C plural expression (``n%10==1 && n%100!=11 ? 0 : 1``).
 
     Only ``n``, integers, comparison, arithmetic, ``!``, ``&&``, ``||`` and ``?:`` are allowed;
-    anything else raises ValueError. Evaluation is a small tree walk: no ``eval``.
+    anything else raises ValueError. The expression is turned into Python, parsed with ``ast`` and
+    checked node by node against that whitelist, then compiled and run with ``eval`` (no builtins,
+    only ``n`` in scope); so ``eval`` is used, guarded by the AST whitelist.
     """
     tokens: list[str] = []
     pos = 0
