@@ -12,6 +12,8 @@ def main(argv: list[str] | None = None) -> int:
         "plan",
         "handout",
         "results",
+        "guide",
+        "materials",
         "lessons",
         "translations",
         "--help",

@@ -348,6 +348,39 @@ def results_command(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     return EXIT_OK
 
 
+def print_kit_command(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    """``guide --out FILE`` and ``materials --module ID --out DIR``: the printed trainer's kit."""
+    from pathlib import Path
+
+    from budget_tutor.safe_write import ExportError
+    from budget_tutor.ui import trainer_kit_pdf
+
+    trainer_kit_pdf.ensure_gui()
+    library = trainer_kit_pdf._library()
+    try:
+        if args.command == "guide":
+            trainer_kit_pdf.write_guide(Path(args.out), library)
+            print(_("Written: {path}").format(path=args.out), file=out)
+            return EXIT_OK
+        wanted = args.module or ["all"]
+        known = [x.id for x in library.course_lessons()]  # type: ignore[attr-defined]
+        ids = []
+        for name in known if "all" in wanted else wanted:
+            # "m04" names "m04-receiving-remittances"
+            found = [k for k in known if k == name or k.startswith(f"{name}-")]
+            if len(found) != 1:
+                print(_("There is no module “{id}”.").format(id=name), file=err)
+                return EXIT_BAD_INPUT
+            ids.append(found[0])
+        for lesson_id in ids:
+            for path in trainer_kit_pdf.write_materials(Path(args.out), lesson_id, library):
+                print(_("Written: {path}").format(path=path), file=out)
+    except ExportError as exc:
+        print(exc.message(), file=err)
+        return EXIT_CANNOT_WRITE
+    return EXIT_OK
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="budget-tutor",
@@ -412,6 +445,23 @@ def build_parser() -> argparse.ArgumentParser:
     results.add_argument(
         "--lang", choices=i18n.LANGUAGES, default="en", help=_("the language of the messages")
     )
+    guide = sub.add_parser("guide", help=_("print the trainer's guide (PDF) for the training"))
+    guide.add_argument(
+        "--lang", choices=i18n.LANGUAGES, default="tg", help=_("the language of the guide")
+    )
+    guide.add_argument("--out", required=True, metavar="FILE", help=_("the PDF file to write"))
+    materials = sub.add_parser(
+        "materials", help=_("print a module's cards, worksheet, answer key and take-home sheet")
+    )
+    materials.add_argument(
+        "--module", action="append", metavar="ID", help=_("the module (e.g. m04); 'all' for every one")
+    )
+    materials.add_argument(
+        "--lang", choices=i18n.LANGUAGES, default="tg", help=_("the language of the materials")
+    )
+    materials.add_argument(
+        "--out", required=True, metavar="DIR", help=_("the folder to write the PDF files into")
+    )
     translations = sub.add_parser("translations", help=_("the translators' workflow"))
     translations.add_argument(
         "rest", nargs=argparse.REMAINDER, help=_("extract, update, compile, check or all")
@@ -463,6 +513,8 @@ def run(argv: Sequence[str], out: TextIO | None = None, err: TextIO | None = Non
         return handout_command(args, out, err)
     if args.command == "results":
         return results_command(args, out, err)
+    if args.command in ("guide", "materials"):
+        return print_kit_command(args, out, err)
     parser.print_help(out)
     return EXIT_OK
 
