@@ -1092,6 +1092,15 @@ class SavingsChart(_Chart):
             right = axes_left + width * 0.99
             bottom = height * 0.98
             obstacles.append((right - w, bottom - h, right, bottom))
+        if renderer is not None:
+            # The goal lines' labels (left, just above their line) stay readable too.
+            bottom_value, top_value = self.ax.get_ylim()
+            span = max(top_value - bottom_value, 1e-9)
+            for text in self.goal_texts:
+                if text.get_visible() and bottom_value <= text.get_position()[1] <= top_value:
+                    w, h = self._note_size(text, renderer)
+                    above = height * (text.get_position()[1] - bottom_value) / span
+                    obstacles.append((0.0, height - above - h, w, height - above))
         placements = place_boxes(anchors, figure_width, obstacles=obstacles)
         for (i, _pos, _y), (_x, w, _h), (left, top, right_aligned) in zip(
             order, anchors, placements, strict=True
