@@ -90,6 +90,21 @@ KNOWN: list[tuple[str, str, str, str, str]] = [
         "My plan: the horizon box is narrower than its text (engineer G, horizon by engineer D)",
     ),
     (
+        "G",
+        "page plan",
+        "CountingCanvas",
+        "chart text",
+        'My plan chart: the "money runs out" label runs past the chart\'s right edge, its year '
+        "cut (engineer G)",
+    ),
+    (
+        "D",
+        "page whatif",
+        "CountingCanvas",
+        "chart text",
+        "What if? chart: a label or tick runs past the chart's edge (engineer D)",
+    ),
+    (
         "D",
         "page whatif",
         "WhatIfComparisonTable",
@@ -291,6 +306,33 @@ def item_view_problems(view: Any) -> Iterator[str]:
                 break
 
 
+def chart_problems(figure: Any) -> Iterator[str]:
+    """Chart texts (titles, labels, legend entries, annotations) that stick out of the chart."""
+    canvas = getattr(figure, "canvas", None)
+    get_renderer = getattr(canvas, "get_renderer", None)
+    if get_renderer is None:
+        return
+    from matplotlib.text import Text
+
+    try:
+        canvas.draw()
+        renderer = get_renderer()
+    except Exception as exc:  # a chart that cannot draw is reported, not hidden
+        yield f"the chart cannot be drawn: {exc!r}"
+        return
+    width, height = figure.bbox.width, figure.bbox.height
+    for text in figure.findobj(Text):
+        if not text.get_visible() or not text.get_text().strip():
+            continue
+        box = text.get_window_extent(renderer)
+        if box.x0 < -1 or box.y0 < -1 or box.x1 > width + 1 or box.y1 > height + 1:
+            yield (
+                f"chart text {text.get_text()[:40]!r} leaves the chart "
+                f"(x {box.x0:.0f}–{box.x1:.0f} of {width:.0f}, y {box.y0:.0f}–{box.y1:.0f} "
+                f"of {height:.0f})"
+            )
+
+
 def _scroll_viewport(widget: Any) -> Any:
     from PySide6.QtWidgets import QAbstractScrollArea
 
@@ -430,6 +472,9 @@ def check_screen(main_window: Any, screen_size: tuple[int, int]) -> Iterator[dic
                 reasons.append(text)
             if isinstance(widget, QAbstractItemView):
                 reasons.extend(item_view_problems(widget))
+            figure = getattr(widget, "figure", None)  # a matplotlib canvas (not its wrapper)
+            if hasattr(widget, "get_renderer") and figure is not None and widget.width() > 0:
+                reasons.extend(chart_problems(figure))
             if isinstance(widget, QScrollBar) and widget.orientation() == Qt.Orientation.Horizontal:
                 if widget.maximum() > widget.minimum():
                     reasons.append("a horizontal scroll bar is shown")
@@ -470,6 +515,25 @@ def _start_screen(window: Any, bot: _Bot) -> Iterator[str]:
     yield "start page"
     window.show_households()
     bot.wait(5)
+
+
+def _lesson_extras(window: Any, bot: _Bot) -> Iterator[str]:
+    """The "not finished yet" notice of Finish and, in presentation mode, the notes window."""
+    window.show_page("lessons")
+    lessons = window.page("lessons")
+    lesson = lessons.library.lessons[-1]
+    lessons.open_lesson(lesson.id)
+    player = lessons.player
+    player.show_step(len(lesson.steps) - 1)
+    player.go_next()  # Finish with steps not done: the notice
+    bot.wait(5)
+    yield f"lesson {lesson.id}: Finish with steps not done"
+    if window.session.presentation:
+        window.presentation.toggle_notes()
+        bot.wait(5)
+        yield f"lesson {lesson.id}: trainer notes window (N)"
+        window.presentation.toggle_notes()
+    lessons.show_browser()
 
 
 def _close_dialogs(window: Any) -> None:
@@ -526,7 +590,9 @@ def walk(size: str, languages: tuple[str, ...] = LANGUAGES) -> list[dict[str, st
                     if mode == "normal":
                         window.setGeometry(0, 0, width, height)
                     bot.wait(20)
-                    screens = _chain(_start_screen(window, bot), tour(window, bot))
+                    screens = _chain(
+                        _start_screen(window, bot), tour(window, bot), _lesson_extras(window, bot)
+                    )
                     for screen in _with_long_name(window, screens):
                         QApplication.processEvents()
                         for problem in check_screen(window, (width, height)):
