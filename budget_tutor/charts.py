@@ -30,14 +30,6 @@ from budget_tutor.model import (
 )
 from budget_tutor.money import MINOR_PER_MAJOR, currency_name, format_amount, format_money, to_chart
 
-try:  # Python 3.12+
-    from typing import override
-except ImportError:  # Python 3.11: the marker only documents the override
-
-    def override(method: Any) -> Any:
-        return method
-
-
 if TYPE_CHECKING:  # pragma: no cover - typing only
     from matplotlib.artist import Artist
     from matplotlib.axes import Axes
@@ -214,12 +206,17 @@ def _whole_somoni(minor: int) -> int:
 
 
 def _amount_ticks(axis: Any, has_data: bool) -> None:
-    """Whole-somoni ticks (never "0 0 1 1" from fractions), and none at all on an empty chart."""
+    """Whole-somoni ticks (never "0 0 1 1" from fractions), and none at all on an empty chart
+    (the locator is replaced only when that changes: an edit costs no new locator)."""
     from matplotlib.ticker import MaxNLocator, NullLocator
 
-    axis.set_major_locator(
-        MaxNLocator(nbins="auto", integer=True, min_n_ticks=3) if has_data else NullLocator()
-    )
+    current = axis.get_major_locator()
+    if has_data and not (isinstance(current, MaxNLocator) and getattr(current, "_whole", False)):
+        locator = MaxNLocator(nbins="auto", integer=True, min_n_ticks=3)
+        locator._whole = True  # type: ignore[attr-defined]
+        axis.set_major_locator(locator)
+    elif not has_data and not isinstance(current, NullLocator):
+        axis.set_major_locator(NullLocator())
 
 
 # ------------------------------------------------------------------------------------------------
@@ -819,6 +816,7 @@ class SavingsChart(_Chart):
         self.months: tuple[Month, ...] = ()
         self.styles: list[LineStyle] = []
         self._own_styles = ScenarioStyles()
+        self._measured: dict[tuple[str, float, float], tuple[float, float]] = {}
         ax.axhline(0, color="#555555", linewidth=0.8)
         self.short_area = ax.axhspan(
             -1.0,
@@ -1017,11 +1015,10 @@ class SavingsChart(_Chart):
         self.ax.set_ylabel(currency_name("TJS"))
         if self.projections and self.short_area.get_visible():
             self._show_short_area(-1.0)
-        self._data_texts()
+        self._data_texts(place=False)  # relayout() places the notes, once
         self._apply_sizes()
         self.relayout()
 
-    @override
     def relayout(self) -> None:
         """Fit the axes (see :meth:`_Chart.relayout`), then place the notes again: they are in
         points from the axes' corner, so a new size moves them."""
@@ -1033,7 +1030,7 @@ class SavingsChart(_Chart):
             return []
         return [(line, str(line.get_label())) for line in self.lines if line.get_visible()]
 
-    def _data_texts(self) -> None:
+    def _data_texts(self, place: bool = True) -> None:
         goals = self.projections[0].summary.goals if self.projections else ()
         for j, goal in enumerate(goals):
             self.goal_texts[j].set_text(
@@ -1048,7 +1045,8 @@ class SavingsChart(_Chart):
         for i, proj in enumerate(self.projections):
             name = self.names[i] if i < len(self.names) else None
             self.lines[i].set_label(name or scenario_title(proj))
-        self._place_short_notes()
+        if place:
+            self._place_short_notes()
 
     def _place_short_notes(self) -> None:
         """One note per line that runs short, none on top of another (see :func:`place_boxes`)."""
@@ -1119,20 +1117,25 @@ class SavingsChart(_Chart):
         """A note's box in points (measured when a renderer is at hand, else estimated)."""
         pad = self._size(NOTE_SIZE) * 0.3 * 2 + 2.0  # the box's padding and frame
         if renderer is not None:
-            dpi = float(self.figure.dpi)  # type: ignore[union-attr]
+            dpi = float(self.figure.dpi)
             # get_window_extent includes the stroke to the point: measure the text alone.
-            lines = note.get_text().split("\n")
-            from matplotlib.text import Text
+            key = (note.get_text(), note.get_fontsize(), dpi)
+            size = self._measured.get(key)
+            if size is None:
+                from matplotlib.text import Text
 
-            probe = Text(0, 0, "\n".join(lines), fontsize=note.get_fontsize())
-            probe.set_figure(self.figure)
-            box = probe.get_window_extent(renderer)
-            return box.width * 72.0 / dpi + pad, box.height * 72.0 / dpi + pad
+                if len(self._measured) > 500:  # month names in a few languages and sizes
+                    self._measured.clear()
+                probe = Text(0, 0, note.get_text(), fontsize=note.get_fontsize())
+                probe.set_figure(self.figure)
+                box = probe.get_window_extent(renderer)
+                size = self._measured[key] = (box.width * 72.0 / dpi, box.height * 72.0 / dpi)
+            return size[0] + pad, size[1] + pad
         lines = note.get_text().split("\n")
-        size = note.get_fontsize()
+        font = float(note.get_fontsize())
         return (
-            max(len(line) for line in lines) * size * 0.7 + pad,
-            len(lines) * size * 1.3 + pad,
+            max(len(line) for line in lines) * font * 0.7 + pad,
+            len(lines) * font * 1.3 + pad,
         )
 
     def _apply_sizes(self) -> None:
