@@ -521,7 +521,7 @@ class LineDialog(QDialog):
 
     def _refit_later(self) -> None:
         if self.isVisible():
-            QTimer.singleShot(0, self._fit_height)
+            QTimer.singleShot(0, self, self._fit_height)  # not after the dialog is gone
 
     def _fit_height(self) -> None:
         """Tall enough for every row at the dialog's width. The first size is computed as if

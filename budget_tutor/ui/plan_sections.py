@@ -11,7 +11,7 @@ from decimal import Decimal
 from typing import Any
 
 from babel.numbers import format_decimal
-from PySide6.QtCore import QEvent, QRect, Qt
+from PySide6.QtCore import QEvent, QObject, QRect, Qt, QTimer
 from PySide6.QtGui import QAction, QIcon, QKeySequence, QResizeEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -283,6 +283,10 @@ class LineSection(QWidget):
         header.setDefaultAlignment(
             Qt.AlignmentFlag.AlignCenter | Qt.AlignmentFlag(Qt.TextFlag.TextWordWrap.value)
         )
+        self._fitted_width = -1
+        self._refit_pending = False
+        self._fitting = False
+        self.table.viewport().installEventFilter(self)
         self.table.doubleClicked.connect(lambda _index: self.edit_selected())
         self.table.itemSelectionChanged.connect(self._update_buttons)
         self.add_button = QPushButton(icons.icon("action-add"), "", self)
@@ -363,6 +367,16 @@ class LineSection(QWidget):
         are joined by no-break spaces) and the rest of the room goes to the columns that need
         it most, whose texts wrap at their spaces. A text is never cut; every cell has its text
         as a tooltip."""
+        if self._fitting:
+            return
+        self._fitting = True
+        try:
+            self._fit_columns_now()
+        finally:
+            self._fitting = False
+            self._fitted_width = self.table.viewport().width()
+
+    def _fit_columns_now(self) -> None:
         count = len(self.columns)
         metrics = self.table.fontMetrics()
         pad = 18  # the cell's margins and the grid line
@@ -416,6 +430,25 @@ class LineSection(QWidget):
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
+        self._fit_columns()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        # The table's own width changes without this section changing size (a scroll bar
+        # comes or goes, a language switch while the section was hidden): fit again.
+        if watched is self.table.viewport() and event.type() in (
+            QEvent.Type.Resize,
+            QEvent.Type.Show,
+        ):
+            # (Shown: rows sized while the table was hidden did not get their heights.)
+            width = self.table.viewport().width()
+            changed = width != self._fitted_width or event.type() == QEvent.Type.Show
+            if changed and not self._refit_pending:
+                self._refit_pending = True  # later: never inside the table's own layout
+                QTimer.singleShot(0, self, self._refit)
+        return super().eventFilter(watched, event)
+
+    def _refit(self) -> None:
+        self._refit_pending = False
         self._fit_columns()
 
     def selected_id(self) -> str | None:
