@@ -218,6 +218,7 @@ def _pick_scenarios(available: Sequence[Scenario], wanted: Sequence[str]) -> lis
 
 def plan_command(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     from budget_tutor.planfile import load_plan_file
+    from budget_tutor.samples import localized_if_sample
     from budget_tutor.storage import StorageError
 
     try:
@@ -230,6 +231,7 @@ def plan_command(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
             + "\n"
         )
         return EXIT_BAD_INPUT
+    plan = localized_if_sample(plan)  # a sample's names in the language asked for
     try:
         scenarios = _pick_scenarios(plan.scenarios, args.scenario or [])  # type: ignore[arg-type]
     except LookupError as exc:

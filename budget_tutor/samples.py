@@ -525,44 +525,110 @@ def build_sample(sample_id: str) -> Plan:
     return SAMPLES[sample_id]()
 
 
-def _named(obj: Any) -> Any:
+def _named(obj: Any, text: Callable[[str], str] = _) -> Any:
     changes: dict[str, object] = {}
     for name in ("name", "description"):
         value = getattr(obj, name, None)
         if isinstance(value, str) and value:
-            changes[name] = _(value)
-    if hasattr(obj, "investment"):
-        changes["investment"] = _named(obj.investment)
-    if hasattr(obj, "debt"):
-        changes["debt"] = _named(obj.debt)
+            new = text(value)
+            if new != value:
+                changes[name] = new
+    for part in ("investment", "debt"):
+        inner = getattr(obj, part, None)
+        if inner is not None:
+            new_inner = _named(inner, text)
+            if new_inner is not inner:
+                changes[part] = new_inner
     return dataclasses.replace(obj, **changes) if changes else obj
+
+
+def _map_texts(plan: Plan, text: Callable[[str], str]) -> Plan:
+    """``plan`` with ``text`` applied to every name, description and region (the texts of a
+    sample); the same object when nothing changed."""
+    sections: dict[str, Any] = {}
+    for section in ("incomes", "expenses", "one_offs", "savings", "goals", "debts", "investments"):
+        lines = getattr(plan, section)
+        new = tuple(_named(line, text) for line in lines)
+        if any(a is not b for a, b in zip(new, lines, strict=True)):
+            sections[section] = new
+    scenarios = []
+    for s in cast("tuple[Any, ...]", plan.scenarios):
+        changes = tuple(_named(c, text) for c in s.changes)
+        named = _named(s, text)
+        if any(a is not b for a, b in zip(changes, s.changes, strict=True)):
+            named = dataclasses.replace(named, changes=changes)
+        scenarios.append(named)
+    if any(a is not b for a, b in zip(scenarios, plan.scenarios, strict=True)):
+        sections["scenarios"] = tuple(scenarios)
+    household = plan.household
+    name, region = text(household.name), text(household.region) if household.region else ""
+    if name != household.name or (household.region and region != household.region):
+        sections["household"] = dataclasses.replace(
+            household, name=name, region=region or household.region
+        )
+    return plan.replace(**sections) if sections else plan
 
 
 def localized(plan: Plan) -> Plan:
     """The plan with every name of a sample translated into the active language."""
-    sections = {
-        section: tuple(_named(line) for line in getattr(plan, section))
-        for section in (
-            "incomes",
-            "expenses",
-            "one_offs",
-            "savings",
-            "goals",
-            "debts",
-            "investments",
-        )
-    }
-    scenarios = tuple(
-        dataclasses.replace(
-            _named(s),
-            changes=tuple(_named(c) for c in s.changes),
-        )
-        for s in cast("tuple[Any, ...]", plan.scenarios)
-    )
-    household = dataclasses.replace(
-        plan.household, name=_(plan.household.name), region=_(plan.household.region)
-    )
-    return plan.replace(household=household, scenarios=scenarios, **sections)
+    return _map_texts(plan, _)
+
+
+def localized_if_sample(plan: Plan) -> Plan:
+    """A sample household's plan file (English names, as ``budget_tutor/data/samples/`` holds
+    them) with its names in the active language; any other plan as it is (the command line)."""
+    for build in SAMPLES.values():
+        if plan == build():
+            return localized(plan)
+    return plan
+
+
+def sample_texts() -> frozenset[str]:
+    """Every English text (msgid) of the sample households."""
+    found: set[str] = set()
+
+    def collect(text: str) -> str:
+        found.add(text)
+        return text
+
+    for build in SAMPLES.values():
+        _map_texts(build(), collect)
+    return frozenset(found)
+
+
+def _texts_by_language() -> dict[str, str]:
+    """Each sample text as any language writes it -> its English msgid."""
+    from budget_tutor import i18n
+
+    msgids = sample_texts()
+    table = {m: m for m in msgids}
+    for lang in i18n.LANGUAGES:
+        if lang == i18n.SOURCE_LANGUAGE:
+            continue
+        catalogs, _problems = i18n.load_language(lang)
+        for msgid in msgids:
+            for catalog in catalogs.get("budget_tutor", ()):
+                text = catalog.get(msgid)
+                if text is not None:
+                    table.setdefault(text, msgid)
+                    break
+    return table
+
+
+def follow_language(plan: Plan) -> Plan:
+    """A sample's texts in the active language, whatever language they were stored in.
+
+    A stored text keeps its msgid as long as it still reads as a sample's text in one of the
+    languages (English, Tajik, Russian): "Karimov family (Kulob)" stored in Tajik shows in
+    Russian after a switch. A text the user has edited is no sample text any more and stays
+    exactly as typed. The same object comes back when nothing changes."""
+    table = _texts_by_language()
+
+    def text(value: str) -> str:
+        msgid = table.get(value)
+        return _(msgid) if msgid is not None else value
+
+    return _map_texts(plan, text)
 
 
 def localized_samples() -> list[Plan]:

@@ -15,7 +15,7 @@ import shiboken6
 from PySide6.QtCore import QCoreApplication, QObject, Signal
 from PySide6.QtWidgets import QApplication, QWidget
 
-from budget_tutor import i18n
+from budget_tutor import i18n, samples
 from budget_tutor.history import PlanHistory
 from budget_tutor.i18n import _
 from budget_tutor.model import Plan
@@ -124,9 +124,9 @@ class AppSession(QObject):
             self.show_error(str(exc))
             return
         self.household_id = household_id
-        self.plan = plan
         self.failed_edit = None
         self.history = PlanHistory(plan, self._store_plan)
+        self.plan = plan = samples.follow_language(plan)  # a sample's texts in this language
         self.household_changed.emit(household_id)
         self.plan_changed.emit(plan)
         self.history_changed.emit()
@@ -168,7 +168,7 @@ class AppSession(QObject):
             self.show_error(str(exc))
             return False
         if history.plan is not self.plan:
-            self.plan = history.plan
+            self.plan = samples.follow_language(history.plan)
             self.plan_changed.emit(self.plan)
             self.history_changed.emit()
         return True
@@ -233,6 +233,11 @@ class AppSession(QObject):
         if not broadcast:  # no Qt translator changed, so Qt sent nothing: tell the widgets
             translator.post_language_change()
         self.language_changed.emit(lang)
+        if self.plan is not None:  # a sample's texts follow the language until edited
+            followed = samples.follow_language(self.plan)
+            if followed is not self.plan:
+                self.plan = followed
+                self.plan_changed.emit(followed)
 
     def reload_translations(self) -> None:
         """Read the catalogs again (a translator edited a ``.po``) and redraw every text."""
