@@ -6,7 +6,7 @@ from __future__ import annotations
 import logging
 
 from PySide6.QtCore import QEvent, QSize, Qt, QTimer
-from PySide6.QtGui import QShowEvent
+from PySide6.QtGui import QResizeEvent, QShowEvent
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -60,6 +60,9 @@ class PlanPage(QWidget):
         self.session = session
         self.charts_panel: QWidget | None = None
         self._charts_tried = False
+        #: Icons only in the section list: the page is too narrow for the names (a projector
+        #: at 1024 px with presentation mode's large text); the names are the tooltips.
+        self.compact = False
         self.title_label = QLabel(self)
         self.title_label.setTextFormat(Qt.TextFormat.PlainText)  # the household's own name
         self.title_label.setWordWrap(True)
@@ -178,6 +181,18 @@ class PlanPage(QWidget):
             self._fit_section_list()
         super().changeEvent(event)
 
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._fit_section_list()
+
+    def _names_width(self) -> int:
+        metrics = self.section_list.fontMetrics()
+        names = [
+            self.section_list.item(r).data(Qt.ItemDataRole.AccessibleTextRole) or ""
+            for r in range(self.section_list.count())
+        ]
+        return max(metrics.horizontalAdvance(n) for n in names)
+
     def retranslate_ui(self) -> None:
         names = {
             "incomes": _("Income"),
@@ -192,18 +207,28 @@ class PlanPage(QWidget):
         for row in range(self.section_list.count()):
             item = self.section_list.item(row)
             key = item.data(Qt.ItemDataRole.UserRole)
-            item.setText(names[key])
+            item.setData(Qt.ItemDataRole.AccessibleTextRole, names[key])
+            item.setText("" if self.compact else names[key])
             item.setToolTip(names[key])
         self.section_list.setAccessibleName(_("Parts of the plan"))
         self.stack.setAccessibleName(_("The chosen part of the plan"))
         self._fit_section_list()
 
     def _fit_section_list(self) -> None:
-        """Room for the longest section name in this language and font, with its icon."""
-        metrics = self.section_list.fontMetrics()
-        width = max(
-            metrics.horizontalAdvance(self.section_list.item(row).text())
-            for row in range(self.section_list.count())
-        )
+        """Room for the longest section name in this language and font, with its icon; icons
+        only when the names would take more than a quarter of the page."""
+        width = self._names_width()
+        compact = width + 70 > self.width() // 4
+        if compact != self.compact:
+            self.compact = compact
+            for row in range(self.section_list.count()):
+                item = self.section_list.item(row)
+                name = item.data(Qt.ItemDataRole.AccessibleTextRole) or ""
+                item.setText("" if compact else name)
+        if compact:
+            icon = self.section_list.iconSize().width()
+            self.section_list.setMinimumWidth(icon + 28)
+            self.section_list.setMaximumWidth(icon + 28)
+            return
         self.section_list.setMaximumWidth(min(340, width + 70))
         self.section_list.setMinimumWidth(min(260, width + 60))

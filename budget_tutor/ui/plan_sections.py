@@ -431,6 +431,7 @@ class LineSection(QWidget):
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
         self._fit_columns()
+        self._fit_buttons()
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         # The table's own width changes without this section changing size (a scroll bar
@@ -590,9 +591,29 @@ class LineSection(QWidget):
             (self.edit_button, pgettext("button", "&Edit"), _("Change the selected line (Enter)")),
             (self.remove_button, _("&Remove"), _("Remove the selected line (Delete)")),
         ):
+            button.setProperty("full_text", text)
             button.setText(text)
             button.setToolTip(tip)
             button.setAccessibleName(text.replace("&", ""))
+        self._fit_buttons()
+
+    def _fit_buttons(self) -> None:
+        """Icons only on Add, Edit and Remove when their texts do not fit side by side (large
+        presentation text on a narrow screen); the tooltips and accessible names keep the
+        words."""
+        buttons = (self.add_button, self.edit_button, self.remove_button)
+        metrics = self.add_button.fontMetrics()
+        icon = self.add_button.iconSize().width()
+        needed = sum(
+            metrics.horizontalAdvance(str(b.property("full_text") or "").replace("&", ""))
+            + icon
+            + 40
+            for b in buttons
+        )
+        compact = needed > self.width()
+        for button in buttons:
+            text = str(button.property("full_text") or "")
+            button.setText("" if compact else text)
 
 
 class SavingsSection(QWidget):

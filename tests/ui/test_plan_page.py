@@ -250,3 +250,32 @@ def test_removing_a_savings_place_takes_its_goals_and_undo_survives_a_failed_sav
     stored = store.load_plan(hid)
     assert [p.id for p in stored.savings] == ["box"] and [g.id for g in stored.goals] == ["cow"]
     assert page.section("savings").goals.table.rowCount() == 1
+
+
+def test_a_narrow_page_with_large_text_shows_icons_with_their_names_as_tooltips(qtbot, page):
+    """A projector at 1024 px with presentation mode's large text: the section list and the
+    Add/Edit/Remove buttons keep their icons and say their names in tooltips; at normal size
+    the names are shown."""
+    from PySide6.QtGui import QFont
+
+    page.resize(1000, 700)
+    qtbot.waitUntil(lambda: not page.compact)
+    assert page.section_list.item(0).text() == "Income"
+    incomes = page.section("incomes")
+    assert incomes.add_button.text() == "&Add"
+    font = QFont(page.font())
+    font.setPointSizeF(font.pointSizeF() * 1.5)
+    page.setFont(font)
+    page.resize(1000, 700)
+    page.resize(600, 700)
+    qtbot.waitUntil(lambda: page.compact)
+    assert [page.section_list.item(r).text() for r in range(page.section_list.count())] == [""] * 8
+    assert page.section_list.item(0).toolTip() == "Income"
+    assert page.section_list.item(0).data(Qt.ItemDataRole.AccessibleTextRole) == "Income"
+    assert page.section_list.width() < 100
+    qtbot.waitUntil(lambda: incomes.add_button.text() == "")
+    assert incomes.add_button.accessibleName() == "Add" and incomes.add_button.toolTip()
+    page.resize(1400, 700)
+    qtbot.waitUntil(lambda: not page.compact)
+    assert page.section_list.item(3).text() == "Savings & goals"
+    qtbot.waitUntil(lambda: incomes.add_button.text() == "&Add")
