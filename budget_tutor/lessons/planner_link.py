@@ -253,7 +253,7 @@ def plan_task(
         if section == "investments":
             old_income = existing.income  # type: ignore[attr-defined]
             values["income"] = Schedule.monthly(old_income.amount, months or old_income.months)
-        line = dataclasses.replace(existing, **values)  # type: ignore[call-overload]
+        line = dataclasses.replace(existing, **values)  # type: ignore[type-var]
     else:
         line = cls(id=new_id(ID_PREFIXES[section]), name=name, **values)
     return PlannerTask(section, line, existing, prerequisite)
