@@ -162,6 +162,10 @@ class LessonPlayer(QWidget):
             shortcut.activated.connect(slot)
             self.shortcuts.append(shortcut)
 
+        from budget_tutor.ui.narration_bar import NarrationBar
+
+        NarrationBar.attach(self)  # Listen (Ctrl+L) and, in trainer mode, recording a step
+
         session.trainer_mode_changed.connect(self._update_notes)
         session.presentation_changed.connect(self._update_notes)
         self.retranslate_ui()
