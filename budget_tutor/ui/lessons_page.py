@@ -235,7 +235,8 @@ class LessonsPage(QWidget):
         self.packs_label.setTextFormat(Qt.TextFormat.PlainText)
         self.packs_label.setWordWrap(True)
         self.packs_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        browser_layout.addWidget(self.packs_label)
+        # The packs' problems are listed above the cards, inside the scrolled list: a long list
+        # scrolls with the lessons instead of squeezing them.
         self.stack.addWidget(self.browser)
 
         self.player = LessonPlayer(session, self.library, self)
@@ -254,6 +255,7 @@ class LessonsPage(QWidget):
     def _build_cards(self) -> None:
         container = QWidget()
         layout = QVBoxLayout(container)
+        layout.addWidget(self.packs_label)  # moved from the old list before that is deleted
         self.cards = []
         for lesson in self.library.lessons:
             card = LessonCard(lesson, self.library, container)

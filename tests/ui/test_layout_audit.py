@@ -26,6 +26,7 @@ from __future__ import annotations
 import json
 import math
 import os
+import re
 import subprocess
 import sys
 import tempfile
@@ -88,6 +89,13 @@ KNOWN: list[tuple[str, str, str, str, str]] = [
         "HorizonCombo",
         "",
         "My plan: the horizon box is narrower than its text (engineer G, horizon by engineer D)",
+    ),
+    (
+        "G",
+        "page plan",
+        "QComboBox",
+        "'",
+        "My plan: a month box narrower than its month name in presentation mode (engineer G)",
     ),
     (
         "G",
@@ -596,7 +604,8 @@ def walk(size: str, languages: tuple[str, ...] = LANGUAGES) -> list[dict[str, st
                     for screen in _with_long_name(window, screens):
                         QApplication.processEvents()
                         for problem in check_screen(window, (width, height)):
-                            key = (lang, mode, problem["widget"], problem["reason"].split(" ")[0])
+                            reason = re.sub(r"-?\d+", "#", problem["reason"])
+                            key = (lang, mode, problem["widget"], reason)
                             if key in seen:
                                 continue
                             seen.add(key)

@@ -300,3 +300,18 @@ def test_two_screens_lesson_on_the_projector_notes_on_the_laptop(tmp_path):
     after = out["after"]
     assert after["window_screen"] == "laptop" and not after["presenter_visible"]
     assert after["window"][2:] == list(out["before"][1])[2:]  # its size on the laptop again
+
+
+def test_first_start_fits_the_screen(qtbot, tmp_path):
+    """No remembered size: the window starts no larger than the screen's free area (it used to
+    open at 1280×720 whatever the screen, beyond the edge of a 1024×768 projector laptop)."""
+    store = Store.open(tmp_path / "small")
+    store.set_setting("language", "en")
+    w = MainWindow(AppSession(store))
+    qtbot.addWidget(w)
+    area = w.screen().availableGeometry()
+    assert w.width() <= max(area.width(), w.minimumWidth())
+    assert w.height() <= max(area.height(), w.minimumHeight())
+    assert area.width() < 1280  # the offscreen screen is smaller than the old default
+    w.close()
+    store.close()
