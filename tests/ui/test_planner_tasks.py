@@ -230,3 +230,24 @@ def test_a_task_can_add_a_new_line_beside_the_one_the_plan_has(qtbot, window) ->
         237600,
     )
     assert incomes[1].id != first.id
+
+
+@pytest.mark.parametrize("lang", ["tg", "ru"])
+def test_tasks_in_the_familys_language(qtbot, window, lang) -> None:
+    """The line's name is the task's name in the family's language; the second remittance task
+    still updates the first line."""
+    window.session.set_language(lang)
+    d = _open_task(qtbot, window, "m00-welcome")
+    assert d.currency_combo.currentData() == Currency.TJS
+    _ok(qtbot, d)
+    (abroad,) = _stored(window).incomes
+    assert abroad.name == {"tg": "Пул аз хориҷа", "ru": "Деньги из-за рубежа"}[lang]
+    d = _open_task(qtbot, window, "m04-receiving-remittances")
+    assert d.new_line_button.isVisible() and d.new_line_button.text() != "Add as a new line"
+    _ok(qtbot, d)
+    (abroad,) = _stored(window).incomes
+    assert abroad.schedule.amount == 237600
+    d = _open_task(qtbot, window, "m05-when-money-stops")
+    _ok(qtbot, d)
+    (place,) = _stored(window).savings
+    assert place.name == {"tg": "Пули нақд дар хона", "ru": "Наличные дома"}[lang]
