@@ -165,6 +165,32 @@ def forms_html() -> str:
     return "".join(parts)
 
 
+def prices_html(locale: str) -> str:
+    """The "check these prices before the workshop" page, from ``data/prices.csv``."""
+    from babel.numbers import format_decimal
+
+    from budget_tutor.prices import bundled_prices
+
+    def format_number(value: object, locale: str) -> str:
+        return format_decimal(value, locale=locale, decimal_quantization=False)
+
+    units = {"TJS": _("somoni"), "guests": _("guests")}
+    headers = [_e(_("What")), _e(_("In the course")), _e(_("As of")), _e(_("Source")),
+               _e(_("Today"))]  # fmt: skip
+    parts = [_BREAK, _tag("h2", _("Check these prices before the workshop")),
+             _tag("p", _("The lessons use these figures. Prices change: before each workshop ask at "
+                         "the bazaar, the bank or the jamoat and write today's figure in the last "
+                         "column; tell the families when it differs.")),
+             _TABLE, _row(headers, True, (27, 19, 12, 24, 18))]  # fmt: skip
+    for price in bundled_prices():
+        low, high = format_number(price.low, locale), format_number(price.high, locale)
+        figure = low if price.low == price.high else f"{low}–{high}"
+        figure = f"{figure} {units.get(price.unit, price.unit)} / {price.per_text()}"
+        parts.append(_row([_e(price.item), _e(figure), _e(price.as_of), _e(price.source), ""]))
+    parts.append("</table>")
+    return "".join(parts)
+
+
 def module_html(kit: ModuleKit, *, with_key: bool = True) -> str:
     heading = _("Module {number}: {title}").format(number=kit.module, title=kit.title)
     materials = _(
@@ -387,7 +413,7 @@ def _library() -> object:
 def write_guide(path: Path, lib: object | None = None) -> None:
     lib = lib or _library()
     guide = build_guide(lib, i18n.babel_locale())  # type: ignore[arg-type]
-    body = [agenda_html(guide), forms_html()]
+    body = [agenda_html(guide), forms_html(), prices_html(i18n.babel_locale())]
     for kit in guide.modules:
         body += [_BREAK, module_html(kit)]
     if guide.test is not None:

@@ -81,6 +81,7 @@ def test_guide_in_tajik_has_the_agenda_every_module_and_the_paper_test(qapp, tmp
     for lesson in library.course_lessons():
         assert f"Модули {lesson.module}" in text, lesson.id
     assert "Ҷадвали ҷавобҳо" in text and "Калид барои тренер" in text
+    assert "Пеш аз семинар ин нархҳоро санҷед" in text and "Гови ширдеҳ" in text
     assert "Key message" not in text and "Day 1" not in text
     # the four days hold every module's minutes exactly once
     minutes = sum(x.minutes for x in library.course_lessons())
