@@ -10,14 +10,11 @@ message is translated when it is shown.
 
 from __future__ import annotations
 
-import errno
 import hashlib
 import hmac
 import json
 import os
-import re
 import secrets
-import shutil
 import sqlite3
 import unicodedata
 from collections.abc import Callable, Iterator
@@ -28,32 +25,285 @@ from decimal import Decimal, InvalidOperation
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from budget_tutor import paths, storage_wal
+from budget_tutor import paths, storage_schema, storage_wal
 from budget_tutor.i18n import N_
-
-try:  # POSIX
-    import fcntl as _fcntl
-except ImportError:  # pragma: no cover - Windows
-    _fcntl = None  # type: ignore[assignment]
+from budget_tutor.storage_backups import (
+    _BACKUP_RE as _BACKUP_RE,
+)
+from budget_tutor.storage_backups import (
+    _KEPT_RE as _KEPT_RE,
+)
+from budget_tutor.storage_backups import (
+    _SIDE_SUFFIXES as _SIDE_SUFFIXES,
+)
+from budget_tutor.storage_backups import (
+    _TEMP_RE as _TEMP_RE,
+)
+from budget_tutor.storage_backups import (  # re-exported
+    BACKUP_DIR as BACKUP_DIR,
+)
+from budget_tutor.storage_backups import (
+    BACKUP_PREFIX as BACKUP_PREFIX,
+)
+from budget_tutor.storage_backups import (
+    KEEP_DAYS as KEEP_DAYS,
+)
+from budget_tutor.storage_backups import (
+    KEEP_NEWEST as KEEP_NEWEST,
+)
+from budget_tutor.storage_backups import (
+    KEEP_WAL_COPIES as KEEP_WAL_COPIES,
+)
+from budget_tutor.storage_backups import (
+    KEPT_PREFIX as KEPT_PREFIX,
+)
+from budget_tutor.storage_backups import (
+    BackupInfo as BackupInfo,
+)
+from budget_tutor.storage_backups import (
+    _backup_stamp as _backup_stamp,
+)
+from budget_tutor.storage_backups import (
+    _backup_summary as _backup_summary,
+)
+from budget_tutor.storage_backups import (
+    _check_backup_file as _check_backup_file,
+)
+from budget_tutor.storage_backups import (
+    _copy_aside as _copy_aside,
+)
+from budget_tutor.storage_backups import (
+    _fsync_path as _fsync_path,
+)
+from budget_tutor.storage_backups import (
+    _list_backups as _list_backups,
+)
+from budget_tutor.storage_backups import (
+    _remove_stale_temps as _remove_stale_temps,
+)
+from budget_tutor.storage_backups import (
+    _remove_with_sides as _remove_with_sides,
+)
+from budget_tutor.storage_backups import (
+    _rotate_kept as _rotate_kept,
+)
+from budget_tutor.storage_backups import (
+    _slug as _slug,
+)
+from budget_tutor.storage_backups import (
+    _snapshot as _snapshot,
+)
+from budget_tutor.storage_backups import (
+    _stamp as _stamp,
+)
+from budget_tutor.storage_backups import (
+    _summary as _summary,
+)
+from budget_tutor.storage_backups import (
+    backup_households as backup_households,
+)
+from budget_tutor.storage_backups import (
+    backups_to_delete as backups_to_delete,
+)
+from budget_tutor.storage_backups import (
+    kept_copies as kept_copies,
+)
+from budget_tutor.storage_errors import (
+    _FULL_BELOW as _FULL_BELOW,
+)
+from budget_tutor.storage_errors import (
+    _MSG_BAD_ANSWER as _MSG_BAD_ANSWER,
+)
+from budget_tutor.storage_errors import (
+    _MSG_BAD_BACKUP as _MSG_BAD_BACKUP,
+)
+from budget_tutor.storage_errors import (
+    _MSG_BEHIND_BACKUP as _MSG_BEHIND_BACKUP,
+)
+from budget_tutor.storage_errors import (
+    _MSG_BUSY as _MSG_BUSY,
+)
+from budget_tutor.storage_errors import (
+    _MSG_CORRUPT_BACKUP as _MSG_CORRUPT_BACKUP,
+)
+from budget_tutor.storage_errors import (
+    _MSG_CORRUPT_MOVED_BACKUP as _MSG_CORRUPT_MOVED_BACKUP,
+)
+from budget_tutor.storage_errors import (
+    _MSG_CORRUPT_MOVED_NO_BACKUP as _MSG_CORRUPT_MOVED_NO_BACKUP,
+)
+from budget_tutor.storage_errors import (
+    _MSG_CORRUPT_NO_BACKUP as _MSG_CORRUPT_NO_BACKUP,
+)
+from budget_tutor.storage_errors import (
+    _MSG_DAMAGED_WAL as _MSG_DAMAGED_WAL,
+)
+from budget_tutor.storage_errors import (
+    _MSG_DAMAGED_WAL_NO_BACKUP as _MSG_DAMAGED_WAL_NO_BACKUP,
+)
+from budget_tutor.storage_errors import (
+    _MSG_EMPTY_NAME as _MSG_EMPTY_NAME,
+)
+from budget_tutor.storage_errors import (
+    _MSG_LONG_NAME as _MSG_LONG_NAME,
+)
+from budget_tutor.storage_errors import (
+    _MSG_NEEDS_UPGRADE as _MSG_NEEDS_UPGRADE,
+)
+from budget_tutor.storage_errors import (
+    _MSG_NO_DATA as _MSG_NO_DATA,
+)
+from budget_tutor.storage_errors import (
+    _MSG_NO_PERMISSION as _MSG_NO_PERMISSION,
+)
+from budget_tutor.storage_errors import (
+    _MSG_PIN_LENGTH as _MSG_PIN_LENGTH,
+)
+from budget_tutor.storage_errors import (
+    _MSG_PROTECTED_NOT_CLOSED as _MSG_PROTECTED_NOT_CLOSED,
+)
+from budget_tutor.storage_errors import (
+    _MSG_READ_FAILED as _MSG_READ_FAILED,
+)
+from budget_tutor.storage_errors import (
+    _MSG_READ_ONLY_ASKED as _MSG_READ_ONLY_ASKED,
+)
+from budget_tutor.storage_errors import (
+    _MSG_READ_ONLY_PROTECTED as _MSG_READ_ONLY_PROTECTED,
+)
+from budget_tutor.storage_errors import (
+    _MSG_SETTING_KEY as _MSG_SETTING_KEY,
+)
+from budget_tutor.storage_errors import (
+    _MSG_STALE_WAL as _MSG_STALE_WAL,
+)
+from budget_tutor.storage_errors import (
+    _MSG_WAL_COPY_FAILED as _MSG_WAL_COPY_FAILED,
+)
+from budget_tutor.storage_errors import (
+    _MSG_WRITE_FAILED as _MSG_WRITE_FAILED,
+)
+from budget_tutor.storage_errors import (
+    _SQLITE_BUSY as _SQLITE_BUSY,
+)
+from budget_tutor.storage_errors import (
+    _SQLITE_CANTOPEN as _SQLITE_CANTOPEN,
+)
+from budget_tutor.storage_errors import (
+    _SQLITE_CORRUPT as _SQLITE_CORRUPT,
+)
+from budget_tutor.storage_errors import (
+    _SQLITE_FULL as _SQLITE_FULL,
+)
+from budget_tutor.storage_errors import (
+    _SQLITE_IOERR as _SQLITE_IOERR,
+)
+from budget_tutor.storage_errors import (
+    _SQLITE_IOERR_MAYBE_FULL as _SQLITE_IOERR_MAYBE_FULL,
+)
+from budget_tutor.storage_errors import (
+    _SQLITE_IOERR_SHMSIZE as _SQLITE_IOERR_SHMSIZE,
+)
+from budget_tutor.storage_errors import (
+    _SQLITE_LOCKED as _SQLITE_LOCKED,
+)
+from budget_tutor.storage_errors import (
+    _SQLITE_NOTADB as _SQLITE_NOTADB,
+)
+from budget_tutor.storage_errors import (
+    _SQLITE_PERM as _SQLITE_PERM,
+)
+from budget_tutor.storage_errors import (
+    _SQLITE_READONLY as _SQLITE_READONLY,
+)
+from budget_tutor.storage_errors import (
+    _WAL_NAME as _WAL_NAME,
+)
+from budget_tutor.storage_errors import (
+    READ_ONLY_ASKED as READ_ONLY_ASKED,
+)
+from budget_tutor.storage_errors import (
+    READ_ONLY_OTHER_INSTANCE as READ_ONLY_OTHER_INSTANCE,
+)
+from budget_tutor.storage_errors import (
+    READ_ONLY_WRITE_PROTECTED as READ_ONLY_WRITE_PROTECTED,
+)
+from budget_tutor.storage_errors import (  # re-exported: every error, message and helper
+    AlreadyOpen as AlreadyOpen,
+)
+from budget_tutor.storage_errors import (
+    BehindBackup as BehindBackup,
+)
+from budget_tutor.storage_errors import (
+    DatabaseCorrupt as DatabaseCorrupt,
+)
+from budget_tutor.storage_errors import (
+    DatabaseTooNew as DatabaseTooNew,
+)
+from budget_tutor.storage_errors import (
+    DiskFull as DiskFull,
+)
+from budget_tutor.storage_errors import (
+    HouseholdNotFound as HouseholdNotFound,
+)
+from budget_tutor.storage_errors import (
+    InvalidValue as InvalidValue,
+)
+from budget_tutor.storage_errors import (
+    ReadOnlyStore as ReadOnlyStore,
+)
+from budget_tutor.storage_errors import (
+    StorageError as StorageError,
+)
+from budget_tutor.storage_errors import (
+    Translatable as Translatable,
+)
+from budget_tutor.storage_errors import (
+    WriteProtected as WriteProtected,
+)
+from budget_tutor.storage_errors import (
+    _display_iso as _display_iso,
+)
+from budget_tutor.storage_errors import (
+    _free_bytes as _free_bytes,
+)
+from budget_tutor.storage_errors import (
+    _is_damage as _is_damage,
+)
+from budget_tutor.storage_errors import (
+    _is_disk_full as _is_disk_full,
+)
+from budget_tutor.storage_errors import (
+    _os_error as _os_error,
+)
+from budget_tutor.storage_errors import (
+    _sqlite_code as _sqlite_code,
+)
+from budget_tutor.storage_errors import (
+    _translate as _translate,
+)
+from budget_tutor.storage_lock import LOCK_NAME as LOCK_NAME
+from budget_tutor.storage_lock import _acquire_lock, _release_lock
+from budget_tutor.storage_lock import _fcntl as _fcntl
+from budget_tutor.storage_schema import _OUR_TABLES, _header_version
+from budget_tutor.storage_schema import _SQLITE_MAGIC as _SQLITE_MAGIC
+from budget_tutor.storage_schema import DB_NAME as DB_NAME
+from budget_tutor.storage_schema import (
+    IMPLAUSIBLE_VERSION as IMPLAUSIBLE_VERSION,
+)
+from budget_tutor.storage_schema import (
+    MIGRATIONS as MIGRATIONS,
+)
+from budget_tutor.storage_schema import (
+    SCHEMA_V1 as SCHEMA_V1,
+)
+from budget_tutor.storage_schema import (
+    SCHEMA_VERSION as SCHEMA_VERSION,
+)
 
 if TYPE_CHECKING:
     from budget_tutor.model import Plan
 
-#: The schema this code writes. History: 1 = first release; 2 = PIN and trash (``pin_hash``,
-#: ``deleted_at`` on ``households``).
-SCHEMA_VERSION = 2
-#: A schema version this far ahead is a damaged header (a flipped bit), not a future release: it
-#: is treated as damage, so that the newest good backup is offered.
-IMPLAUSIBLE_VERSION = SCHEMA_VERSION + 64
-DB_NAME = "budget.sqlite"
-_WAL_NAME = f"{DB_NAME}-wal"
-LOCK_NAME = "budget-tutor.lock"
-BACKUP_DIR = "backups"
-BACKUP_PREFIX = "budget-tutor-backup-"
-#: Rotation: keep the newest KEEP_NEWEST backups, plus the newest of each day for KEEP_DAYS days,
-#: plus the newest backup made before a migration.
-KEEP_NEWEST = 10
-KEEP_DAYS = 14
 #: Store.open makes an "auto" backup when the newest backup is older than this.
 AUTO_BACKUP_HOURS = 24
 MAX_NAME_LENGTH = 200
@@ -64,292 +314,9 @@ SCRYPT_N = 2**14
 SCRYPT_R = 8
 SCRYPT_P = 1
 
-_SQLITE_MAGIC = b"SQLite format 3\x00"
-_BACKUP_RE = re.compile(
-    r"budget-tutor-backup-(\d{8}T\d{6})(\d{6})Z-([a-z0-9][a-z0-9-]{0,39})\.sqlite"
-)
-#: A half-written backup and the journal files SQLite may have made beside it.
-_TEMP_RE = re.compile(r"\.budget-tutor-backup-.*\.tmp(-wal|-shm|-journal)?")
-#: Files SQLite may create beside a database.
-_SIDE_SUFFIXES = ("-wal", "-shm", "-journal")
-#: A copy of the database and its WAL, kept in ``backups/`` before SQLite could replay the WAL.
-KEPT_PREFIX = "kept-"
-_KEPT_RE = re.compile(r"kept-(\d{8}T\d{6}\d{6}Z)-(before-wal-replay|stale-wal)")
-#: How many ``before-wal-replay`` copies are kept (``stale-wal`` copies are never deleted).
-KEEP_WAL_COPIES = 10
 #: The setting that says from when on backups are compared with the data at start (written by a
 #: restore and by "keep the data as it is"): a backup made before it is not "newer data".
 COMPARE_AFTER_SETTING = "storage.compare-backups-after"
-#: Why a store is read-only.
-READ_ONLY_ASKED = "asked"
-READ_ONLY_OTHER_INSTANCE = "other-instance"
-READ_ONLY_WRITE_PROTECTED = "write-protected"
-_OUR_TABLES = {"households", "plans", "progress", "settings", "schema_history"}
-
-# SQLite primary result codes
-_SQLITE_PERM, _SQLITE_BUSY, _SQLITE_LOCKED, _SQLITE_READONLY = 3, 5, 6, 8
-_SQLITE_IOERR, _SQLITE_CORRUPT, _SQLITE_FULL, _SQLITE_CANTOPEN, _SQLITE_NOTADB = 10, 11, 13, 14, 26
-# Extended I/O error codes that mean "no room" (SQLITE_IOERR_SHMSIZE: the -shm file could not be
-# grown) or that mean it when the disk has no room left (a write, fsync or truncate that failed).
-_SQLITE_IOERR_SHMSIZE = _SQLITE_IOERR | (19 << 8)
-_SQLITE_IOERR_MAYBE_FULL = frozenset(
-    _SQLITE_IOERR | (n << 8)
-    for n in (3, 4, 6, 18, 19, 21, 24)  # WRITE, FSYNC, TRUNCATE, SHMOPEN, SHMSIZE, SHMMAP, MMAP
-)
-#: Below this many free bytes an I/O error while writing is reported as a full disk.
-_FULL_BELOW = 1 << 20
-
-# ------------------------------------------------------------------------------------------------
-# errors
-# ------------------------------------------------------------------------------------------------
-
-
-class Translatable(str):
-    """A message parameter that is itself English marked with ``N_``: translated when the
-    message is shown, like the message around it."""
-
-
-class StorageError(Exception):
-    """Every storage failure a user can meet.
-
-    ``msgid`` is English marked with ``N_``; :meth:`user_message` (and ``str()``) translate it
-    into the language active when the message is shown and fill in ``params``.
-    """
-
-    default_msgid = N_("Budget Tutor could not read or save its data.")
-
-    def __init__(self, msgid: str | None = None, **params: object) -> None:
-        self.msgid = msgid or self.default_msgid
-        self.params = {key: str(value) for key, value in params.items()}
-        self._translated = {key for key, value in params.items() if isinstance(value, Translatable)}
-        super().__init__(self.msgid)
-
-    def user_message(self) -> str:
-        from budget_tutor.i18n import _, safe_format
-
-        keys = getattr(self, "_translated", ())
-        params = {k: _(v) if k in keys else v for k, v in self.params.items()}
-        try:
-            return safe_format(_(self.msgid), self.msgid, **params)
-        except (KeyError, IndexError, ValueError):
-            return self.msgid
-
-    def __str__(self) -> str:
-        return self.user_message()
-
-
-_MSG_CORRUPT_MOVED_BACKUP = N_(
-    'The data file "{path}" is damaged or is not a Budget Tutor file. It was kept aside as '
-    '"{damaged}" and nothing was overwritten. The newest good backup is from {backup}: '
-    "restore it to go on."
-)
-_MSG_CORRUPT_MOVED_NO_BACKUP = N_(
-    'The data file "{path}" is damaged or is not a Budget Tutor file. It was kept aside as '
-    '"{damaged}" and nothing was overwritten. There is no backup yet: Budget Tutor will start '
-    "with empty data."
-)
-_MSG_CORRUPT_BACKUP = N_(
-    'The data file "{path}" is damaged. The newest good backup is from {backup}: restore it '
-    "to go on."
-)
-_MSG_CORRUPT_NO_BACKUP = N_('The data file "{path}" is damaged and there is no backup of it.')
-
-
-class DatabaseCorrupt(StorageError):
-    """The database is damaged or foreign. ``damaged_copy`` is where it was moved aside (None if
-    it was left in place); ``newest_backup`` is the backup to offer (None if there is none)."""
-
-    def __init__(
-        self, path: Path, damaged_copy: Path | None, newest_backup: BackupInfo | None
-    ) -> None:
-        self.path = path
-        self.damaged_copy = damaged_copy
-        self.newest_backup = newest_backup
-        params: dict[str, object] = {"path": path}
-        if damaged_copy is not None:
-            params["damaged"] = damaged_copy
-        if newest_backup is not None:
-            params["backup"] = newest_backup.display_time
-        if damaged_copy is not None:
-            msgid = _MSG_CORRUPT_MOVED_BACKUP if newest_backup else _MSG_CORRUPT_MOVED_NO_BACKUP
-        else:
-            msgid = _MSG_CORRUPT_BACKUP if newest_backup else _MSG_CORRUPT_NO_BACKUP
-        super().__init__(msgid, **params)
-
-
-class DatabaseTooNew(StorageError):
-    """The database was written by a newer Budget Tutor; it is left untouched."""
-
-    default_msgid = N_(
-        'The data file "{path}" was made by a newer Budget Tutor (data version {found}; this '
-        "version knows up to {supported}). It was left unchanged: update Budget Tutor to open it."
-    )
-
-    def __init__(self, path: Path, found: int) -> None:
-        self.path = path
-        self.found = found
-        super().__init__(None, path=path, found=found, supported=SCHEMA_VERSION)
-
-
-class AlreadyOpen(StorageError):
-    """Another Budget Tutor holds this data directory."""
-
-    default_msgid = N_(
-        'Budget Tutor is already open with the data in "{path}". Close the other Budget Tutor '
-        "window first, or open this one read-only."
-    )
-
-    def __init__(self, path: Path) -> None:
-        self.path = path
-        super().__init__(None, path=path)
-
-
-class WriteProtected(StorageError):
-    """The data folder cannot be written (a write-protected USB stick, a read-only share): it can
-    only be opened read-only."""
-
-    default_msgid = N_(
-        'The data folder "{path}" cannot be written (for example a write-protected USB stick). '
-        "Budget Tutor can open it read-only: everything can be looked at, but changes are not "
-        "saved."
-    )
-
-    def __init__(self, path: Path) -> None:
-        self.path = path
-        super().__init__(None, path=path)
-
-
-class DiskFull(StorageError):
-    """The disk filled up while saving; what was saved before is intact."""
-
-    default_msgid = N_("The disk is full. Nothing was lost: free some space and try again.")
-
-
-class ReadOnlyStore(StorageError):
-    """A write on a store opened read-only; the message says why it is read-only."""
-
-    default_msgid = N_(
-        "This data is open read-only because another Budget Tutor is using it. Changes cannot "
-        "be saved here."
-    )
-
-    def __init__(self, reason: str = READ_ONLY_OTHER_INSTANCE) -> None:
-        self.reason = reason
-        msgid = {
-            READ_ONLY_ASKED: _MSG_READ_ONLY_ASKED,
-            READ_ONLY_WRITE_PROTECTED: _MSG_READ_ONLY_PROTECTED,
-        }.get(reason)
-        super().__init__(msgid)
-
-
-_MSG_READ_ONLY_ASKED = N_(
-    "This data is open read-only, as asked when Budget Tutor was started (--read-only). Changes "
-    "cannot be saved here."
-)
-_MSG_READ_ONLY_PROTECTED = N_(
-    "This data is open read-only because its disk or folder cannot be written (for example a "
-    "write-protected USB stick). Changes cannot be saved here."
-)
-_MSG_PROTECTED_NOT_CLOSED = N_(
-    'The data in "{path}" cannot be read from here: the disk is write-protected and Budget Tutor '
-    "was not closed properly the last time it used this data. Open it once where it can be "
-    "written (for example with the USB stick's write protection off), close Budget Tutor, then "
-    "try again."
-)
-_MSG_STALE_WAL = N_(
-    'A leftover record of changes ("{wal}") was found beside data that Budget Tutor '
-    "had closed properly. It is older than the data or belongs to other data, so it was not "
-    'applied and no newer change was lost. It was kept in "{kept}".'
-)
-_MSG_WAL_COPY_FAILED = N_(
-    "Budget Tutor could not keep a copy of the record of the latest changes before reading it "
-    "({problem}). The data opened normally."
-)
-_MSG_DAMAGED_WAL = N_(
-    'The record of the latest changes ("{wal}") is damaged: some changes that were '
-    'saved could not be read back. A copy of it was kept in "{kept}".'
-)
-_MSG_DAMAGED_WAL_NO_BACKUP = N_(
-    'The record of the latest changes ("{wal}") is damaged: some changes that were '
-    'saved could not be read back. A copy of it was kept in "{kept}". There is no backup with '
-    "more data."
-)
-_MSG_BEHIND_BACKUP = N_(
-    "The data found at start holds less than the newest backup. Households now: {households_now}, "
-    "last change {changed_now}. In the backup from {backup}: {households_backup}, last change "
-    "{changed_backup}. Restore the backup to get the newer data back; the data as it is now is "
-    "backed up first."
-)
-
-
-class BehindBackup(StorageError):
-    """The database opened, but holds less than the newest backup (fewer households, or an older
-    last change): what a rolled-back or damaged WAL leaves. The UI offers :attr:`backup`."""
-
-    def __init__(
-        self,
-        backup: BackupInfo,
-        now: tuple[int, str],
-        in_backup: tuple[int, str],
-        damaged_wal: Path | None,
-    ) -> None:
-        self.backup = backup
-        self.households_now, self.changed_now = now
-        self.households_backup, self.changed_backup = in_backup
-        self.damaged_wal = damaged_wal
-        super().__init__(
-            _MSG_BEHIND_BACKUP,
-            households_now=self.households_now,
-            changed_now=_display_iso(self.changed_now),
-            backup=backup.display_time,
-            households_backup=self.households_backup,
-            changed_backup=_display_iso(self.changed_backup),
-        )
-
-    def user_message(self) -> str:
-        text = super().user_message()
-        if self.damaged_wal is None:
-            return text
-        return (
-            StorageError(_MSG_DAMAGED_WAL, kept=self.damaged_wal, wal=_WAL_NAME).user_message()
-            + " "
-            + text
-        )
-
-
-class HouseholdNotFound(StorageError):
-    default_msgid = N_("That household does not exist any more (number {household}).")
-
-    def __init__(self, household_id: int) -> None:
-        self.household_id = household_id
-        super().__init__(None, household=household_id)
-
-
-class InvalidValue(StorageError):
-    """A name, PIN or setting that cannot be stored as given."""
-
-
-_MSG_WRITE_FAILED = N_(
-    "Budget Tutor could not save ({reason}). Nothing that was saved before is lost: check the "
-    "disk and try again."
-)
-_MSG_READ_FAILED = N_("Budget Tutor could not read its data ({reason}).")
-_MSG_NO_PERMISSION = N_(
-    'Budget Tutor may not write in "{path}". Nothing was lost: check the folder\'s permissions.'
-)
-_MSG_BUSY = N_(
-    "The data file is being used by another program. Nothing was lost: close it and try again."
-)
-_MSG_NO_DATA = N_('There is no Budget Tutor data in "{path}" yet.')
-_MSG_NEEDS_UPGRADE = N_(
-    "The data file is from an older Budget Tutor and must be opened normally once to upgrade it."
-)
-_MSG_BAD_BACKUP = N_('The backup "{path}" cannot be used: {reason}.')
-_MSG_EMPTY_NAME = N_("Enter a name.")
-_MSG_LONG_NAME = N_("A name can be at most {maximum} characters long.")
-_MSG_PIN_LENGTH = N_("A PIN must be {low} to {high} characters long.")
-_MSG_SETTING_KEY = N_("A setting needs a name.")
-_MSG_BAD_ANSWER = N_("This answer cannot be saved: it is not plain text and numbers.")
 
 
 # ------------------------------------------------------------------------------------------------
@@ -369,31 +336,6 @@ class HouseholdInfo:
 
 
 @dataclass(frozen=True)
-class BackupInfo:
-    path: Path
-    created: str  # ISO 8601 UTC, e.g. 2026-11-28T09:31:26Z
-    reason: str
-    schema_version: int
-
-    @property
-    def display_time(self) -> str:
-        """``2026-11-28 09:31 UTC``: for messages."""
-        return f"{self.created[:10]} {self.created[11:16]} UTC"
-
-    @classmethod
-    def from_path(cls, path: Path) -> BackupInfo | None:
-        """The backup a file name describes (None if the file is not one of our backups)."""
-        match = _BACKUP_RE.fullmatch(path.name)
-        if match is None:
-            return None
-        stamp = match.group(1)
-        created = (
-            f"{stamp[0:4]}-{stamp[4:6]}-{stamp[6:8]}T{stamp[9:11]}:{stamp[11:13]}:{stamp[13:15]}Z"
-        )
-        return cls(path, created, match.group(3), _header_version(path) or 0)
-
-
-@dataclass(frozen=True)
 class StepRecord:
     lesson_id: str
     step_id: str
@@ -401,60 +343,6 @@ class StepRecord:
     score: Decimal | None
     done: bool
     updated: str
-
-
-# ------------------------------------------------------------------------------------------------
-# schema and migrations
-# ------------------------------------------------------------------------------------------------
-
-#: Schema version 1, exactly as the first release created it (tests/fixtures/db/ has a copy).
-SCHEMA_V1 = (
-    """CREATE TABLE households (
-        id INTEGER PRIMARY KEY,
-        name TEXT NOT NULL,
-        people INTEGER NOT NULL DEFAULT 1,
-        region TEXT NOT NULL DEFAULT '',
-        created TEXT NOT NULL,
-        updated TEXT NOT NULL
-    ) STRICT""",
-    """CREATE TABLE plans (
-        household_id INTEGER PRIMARY KEY REFERENCES households(id),
-        document TEXT NOT NULL
-    ) STRICT""",
-    """CREATE TABLE progress (
-        household_id INTEGER NOT NULL REFERENCES households(id),
-        lesson_id TEXT NOT NULL,
-        step_id TEXT NOT NULL,
-        answer TEXT,
-        score TEXT,
-        done INTEGER NOT NULL DEFAULT 0 CHECK (done IN (0, 1)),
-        updated TEXT NOT NULL,
-        PRIMARY KEY (household_id, lesson_id, step_id)
-    ) STRICT""",
-    "CREATE TABLE settings (key TEXT PRIMARY KEY, value TEXT NOT NULL) STRICT",
-    "CREATE TABLE schema_history (version INTEGER PRIMARY KEY, applied TEXT NOT NULL) STRICT",
-)
-
-#: Forward-only migrations: MIGRATIONS[n] turns version n - 1 into version n.
-MIGRATIONS: dict[int, tuple[str, ...]] = {
-    2: (
-        "ALTER TABLE households ADD COLUMN pin_hash TEXT",
-        "ALTER TABLE households ADD COLUMN deleted_at TEXT",
-        "CREATE INDEX households_deleted ON households(deleted_at)",
-    ),
-}
-
-
-def _header_version(path: Path) -> int | None:
-    """``PRAGMA user_version`` read from the file header without opening it with SQLite."""
-    try:
-        with open(path, "rb") as fh:
-            header = fh.read(100)
-    except OSError:
-        return None
-    if len(header) < 100 or not header.startswith(_SQLITE_MAGIC):
-        return None
-    return int.from_bytes(header[60:64], "big")
 
 
 # ------------------------------------------------------------------------------------------------
@@ -468,58 +356,6 @@ def _iso(moment: datetime) -> str:
 
 def _default_clock() -> datetime:
     return datetime.now(UTC)
-
-
-def _fsync_path(path: Path, *, directory: bool = False) -> None:
-    try:
-        fd = os.open(path, os.O_RDONLY)
-    except OSError:  # pragma: no cover - no directory handles on this platform
-        return
-    try:
-        os.fsync(fd)
-    except OSError:
-        if not directory:
-            raise
-    finally:
-        os.close(fd)
-
-
-def _sqlite_code(exc: BaseException) -> int | None:
-    code = getattr(exc, "sqlite_errorcode", None)
-    return code & 0xFF if isinstance(code, int) else None
-
-
-def _is_disk_full(exc: BaseException, where: Path | None = None) -> bool:
-    """Whether ``exc`` means the disk is full: ENOSPC/EDQUOT, SQLITE_FULL, SQLITE_IOERR_SHMSIZE,
-    or an I/O error while writing (write, fsync, truncate, growing the -shm) on a disk with less
-    than a megabyte free."""
-    if isinstance(exc, OSError):
-        return exc.errno in (errno.ENOSPC, errno.EDQUOT)
-    if _sqlite_code(exc) == _SQLITE_FULL or "full" in str(exc).lower():
-        return True
-    extended = getattr(exc, "sqlite_errorcode", None)
-    if extended == _SQLITE_IOERR_SHMSIZE:
-        return True
-    if extended in _SQLITE_IOERR_MAYBE_FULL and where is not None:
-        return _free_bytes(where) < _FULL_BELOW
-    return False
-
-
-def _free_bytes(where: Path) -> int:
-    """Free bytes on the disk holding ``where`` (a large number when it cannot be told)."""
-    for candidate in (where, *where.parents):
-        try:
-            return shutil.disk_usage(candidate).free
-        except OSError:
-            continue
-    return 1 << 62
-
-
-def _display_iso(moment: str) -> str:
-    """``2026-11-28T09:31:26Z`` -> ``2026-11-28 09:31 UTC`` (as BackupInfo.display_time)."""
-    if len(moment) < 16:
-        return moment or "—"
-    return f"{moment[:10]} {moment[11:16]} UTC"
 
 
 # Letters of the Tajik (and Russian) alphabet that come right after a base letter: ғ after г,
@@ -563,94 +399,6 @@ def _json_default(value: object) -> object:
     if isinstance(value, Decimal):
         return str(value)
     raise TypeError(f"cannot store {type(value).__name__} in a lesson answer")
-
-
-#: flock errors that mean "this filesystem cannot lock", not "someone holds the lock".
-_NO_LOCKING = frozenset({errno.ENOLCK, errno.EOPNOTSUPP, errno.ENOTSUP, errno.EINVAL})
-
-
-def _acquire_lock(base: Path) -> int:
-    """Hold ``<base>/budget-tutor.lock`` exclusively; the OS releases it if the process dies."""
-    lock_path = base / LOCK_NAME
-    try:
-        fd = os.open(lock_path, os.O_RDWR | os.O_CREAT, 0o600)
-    except OSError as exc:
-        raise _os_error(exc, base) from None
-    try:
-        if _fcntl is not None:
-            _fcntl.flock(fd, _fcntl.LOCK_EX | _fcntl.LOCK_NB)
-        else:  # pragma: no cover - Windows
-            import msvcrt
-
-            msvcrt.locking(fd, msvcrt.LK_NBLCK, 1)
-    except OSError as exc:
-        if exc.errno in _NO_LOCKING:
-            # A filesystem without locks (some network shares): go on unlocked; SQLite's own
-            # locking still keeps the file whole.
-            return fd
-        os.close(fd)
-        raise AlreadyOpen(base) from None
-    try:  # who holds it, for a person looking at the folder
-        os.ftruncate(fd, 0)
-        os.write(fd, f"{os.getpid()}\n".encode())
-    except OSError:
-        pass
-    return fd
-
-
-def _release_lock(fd: int | None) -> None:
-    if fd is None:
-        return
-    try:
-        if _fcntl is not None:
-            _fcntl.flock(fd, _fcntl.LOCK_UN)
-    except OSError:
-        pass  # closing the file releases the lock anyway
-    finally:
-        os.close(fd)
-
-
-def _os_error(exc: OSError, path: Path) -> StorageError:
-    if _is_disk_full(exc, path):
-        return DiskFull()
-    if exc.errno in (errno.EACCES, errno.EPERM, errno.EROFS):
-        return StorageError(_MSG_NO_PERMISSION, path=path)
-    return StorageError(_MSG_WRITE_FAILED, reason=exc.strerror or str(exc))
-
-
-def _check_backup_file(path: Path) -> int:
-    """The schema version of a backup file after checking that it is sound; raises
-    StorageError."""
-    if not path.is_file():
-        raise StorageError(
-            _MSG_BAD_BACKUP, path=path, reason=Translatable(N_("the file does not exist"))
-        )
-    version = _header_version(path)
-    if version is None:
-        raise StorageError(
-            _MSG_BAD_BACKUP, path=path, reason=Translatable(N_("it is not a database"))
-        )
-    if version > SCHEMA_VERSION:
-        raise DatabaseTooNew(path, version)
-    try:
-        conn = sqlite3.connect(f"{path.as_uri()}?mode=ro", uri=True)
-        try:
-            ok = conn.execute("PRAGMA quick_check").fetchall() == [("ok",)]
-            tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master")}
-        finally:
-            conn.close()
-    except (sqlite3.Error, UnicodeDecodeError) as exc:
-        if not _is_damage(exc):
-            # a read error (a pulled USB stick, no permission) is not damage: say what it is
-            raise _translate(exc, path, path.parent, writing=False) from None
-        ok, tables = False, set()
-    if not ok:
-        raise StorageError(_MSG_BAD_BACKUP, path=path, reason=Translatable(N_("it is damaged")))
-    if version < 1 or not _OUR_TABLES <= tables:
-        raise StorageError(
-            _MSG_BAD_BACKUP, path=path, reason=Translatable(N_("it is not a Budget Tutor backup"))
-        )
-    return version
 
 
 # ------------------------------------------------------------------------------------------------
@@ -1111,21 +859,7 @@ class Store:
     def _migrate(self, version: int) -> None:
         """Bring the schema from ``version`` to SCHEMA_VERSION in ONE transaction."""
         with self._write() as conn:
-            if version == 0:
-                for statement in SCHEMA_V1:
-                    conn.execute(statement)
-                conn.execute(
-                    "INSERT INTO schema_history (version, applied) VALUES (1, ?)", (self._now(),)
-                )
-                version = 1
-            for target in range(version + 1, SCHEMA_VERSION + 1):
-                for statement in MIGRATIONS[target]:
-                    conn.execute(statement)
-                conn.execute(
-                    "INSERT INTO schema_history (version, applied) VALUES (?, ?)",
-                    (target, self._now()),
-                )
-            conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION:d}")
+            storage_schema.migrate(conn, version, self._now())
 
     def schema_version(self) -> int:
         return int(self._read("PRAGMA user_version")[0][0])
@@ -1534,97 +1268,11 @@ class _Damaged(Exception):
     """Internal: the database failed its checks."""
 
 
-def _stamp(moment: datetime) -> str:
-    return moment.astimezone(UTC).strftime("%Y%m%dT%H%M%S%fZ")
-
-
-def _backup_stamp(info: BackupInfo) -> str:
-    """The full time in a backup's name (``YYYYMMDDTHHMMSSffffffZ``), for ordering."""
-    match = _BACKUP_RE.fullmatch(info.path.name)
-    return f"{match.group(1)}{match.group(2)}Z" if match else ""
-
-
-def _summary(conn: sqlite3.Connection) -> tuple[int, str]:
-    count = conn.execute("SELECT COUNT(*) FROM households").fetchone()[0]
-    last = conn.execute(
-        "SELECT MAX(m) FROM (SELECT MAX(updated) AS m FROM households "
-        "UNION ALL SELECT MAX(updated) FROM progress)"
-    ).fetchone()[0]
-    return int(count), str(last or "")
-
-
-def _backup_summary(path: Path) -> tuple[int, str]:
-    conn = sqlite3.connect(f"{path.as_uri()}?mode=ro", uri=True)
-    try:
-        return _summary(conn)
-    finally:
-        conn.close()
-
-
-def backup_households(path: Path) -> list[str]:
-    """The names of the households in a backup file (not in the trash), read read-only, sorted
-    as the household list is; raises StorageError when the file cannot be read."""
-    try:
-        conn = sqlite3.connect(f"{path.as_uri()}?mode=ro", uri=True)
-        try:
-            version = conn.execute("PRAGMA user_version").fetchone()[0]
-            condition = " WHERE deleted_at IS NULL" if version >= 2 else ""
-            names = [r[0] for r in conn.execute(f"SELECT name FROM households{condition}")]
-        finally:
-            conn.close()
-    except (sqlite3.Error, UnicodeDecodeError) as exc:
-        if _sqlite_code(exc) in (_SQLITE_CORRUPT, _SQLITE_NOTADB, None) or "no such" in str(exc):
-            raise StorageError(
-                _MSG_BAD_BACKUP, path=path, reason=Translatable(N_("it is damaged"))
-            ) from None
-        raise _translate(exc, path, path.parent, writing=False) from None
-    return sorted((str(n) for n in names), key=name_sort_key)
-
-
 def _nonempty(path: Path) -> bool:
     try:
         return path.stat().st_size > 0
     except OSError:
         return False
-
-
-def _is_damage(exc: BaseException) -> bool:
-    """SQLite says the file is damaged. A damaged schema can also make SQLite's own error text
-    invalid UTF-8 (a flipped bit in a column name), which Python reports as UnicodeDecodeError
-    instead of the sqlite3 error: that is damage too (found by the corpus, case 792)."""
-    return isinstance(exc, UnicodeDecodeError) or _sqlite_code(exc) in (
-        _SQLITE_CORRUPT,
-        _SQLITE_NOTADB,
-    )
-
-
-def _translate(
-    exc: sqlite3.Error | UnicodeDecodeError, db: Path, base: Path, *, writing: bool = True
-) -> StorageError:
-    code = _sqlite_code(exc)
-    if isinstance(exc, UnicodeDecodeError):
-        code = _SQLITE_CORRUPT
-    elif _is_disk_full(exc, base):
-        return DiskFull()
-    if code in (_SQLITE_CORRUPT, _SQLITE_NOTADB):
-        backups = _list_backups(base)
-        return DatabaseCorrupt(db, None, backups[0] if backups else None)
-    if code in (_SQLITE_BUSY, _SQLITE_LOCKED):
-        return StorageError(_MSG_BUSY)
-    if code in (_SQLITE_READONLY, _SQLITE_PERM, _SQLITE_CANTOPEN):
-        return StorageError(_MSG_NO_PERMISSION, path=base)
-    return StorageError(_MSG_WRITE_FAILED if writing else _MSG_READ_FAILED, reason=str(exc))
-
-
-def _list_backups(base: Path) -> list[BackupInfo]:
-    folder = base / BACKUP_DIR
-    try:
-        names = os.listdir(folder)
-    except OSError:
-        return []
-    infos = [BackupInfo.from_path(folder / name) for name in names]
-    found = [info for info in infos if info is not None]
-    return sorted(found, key=lambda info: info.path.name, reverse=True)
 
 
 def _set_aside_orphans(base: Path, clock: Callable[[], datetime]) -> None:
@@ -1641,28 +1289,6 @@ def _set_aside_orphans(base: Path, clock: Callable[[], datetime]) -> None:
                 raise _os_error(exc, base) from None
 
 
-def _remove_stale_temps(base: Path) -> None:
-    """Half-written backups and copies left by a crash (only our own temporary names)."""
-    folder = base / BACKUP_DIR
-    try:
-        names = os.listdir(folder)
-    except OSError:
-        names = []
-    for name in names:
-        try:
-            if _TEMP_RE.fullmatch(name):
-                (folder / name).unlink()
-            elif name.startswith(f".{KEPT_PREFIX}") and name.endswith(".tmp"):
-                shutil.rmtree(folder / name)
-        except OSError:
-            pass
-    for suffix in ("", *_SIDE_SUFFIXES):
-        try:
-            (base / f".{DB_NAME}.restoring.tmp{suffix}").unlink(missing_ok=True)
-        except OSError:
-            pass
-
-
 def _mark_state(base: Path, state: dict[str, Any], *, required: bool = True) -> None:
     """Write the state file. When it cannot be written, at least no stale "closed cleanly" may
     stay behind (it would make a genuine WAL look stale after a crash): remove it; if even that
@@ -1677,129 +1303,3 @@ def _mark_state(base: Path, state: dict[str, Any], *, required: bool = True) -> 
     except OSError:
         if required:
             raise _os_error(problem, base) from None
-
-
-def _copy_aside(base: Path, clock: Callable[[], datetime], why: str, *, move_sides: bool) -> Path:
-    """Copy the database with its -wal/-shm into ``backups/kept-<time>-<why>/`` (written under a
-    temporary name, then renamed). ``move_sides`` moves the -wal/-shm there instead of copying
-    them, so that SQLite never sees them. The folder; raises StorageError."""
-    db = base / DB_NAME
-    folder = base / BACKUP_DIR
-    stamp = clock().astimezone(UTC).strftime("%Y%m%dT%H%M%S%fZ")
-    final = folder / f"{KEPT_PREFIX}{stamp}-{why}"
-    n = 0
-    while final.exists():
-        n += 1
-        final = folder / f"{KEPT_PREFIX}{stamp}-{why}-{n}"
-    tmp = folder / f".{final.name}.tmp"
-    try:
-        tmp.mkdir(parents=True)
-        for suffix in ("", "-wal", "-shm"):
-            source = Path(f"{db}{suffix}")
-            if source.exists():
-                shutil.copyfile(source, tmp / source.name)
-                _fsync_path(tmp / source.name)
-        os.replace(tmp, final)
-        if move_sides:
-            for suffix in ("-wal", "-shm"):
-                Path(f"{db}{suffix}").unlink(missing_ok=True)
-        _fsync_path(folder, directory=True)
-        _fsync_path(base, directory=True)
-    except OSError as exc:
-        shutil.rmtree(tmp, ignore_errors=True)
-        raise _os_error(exc, folder) from None
-    _rotate_kept(folder)
-    return final
-
-
-def kept_copies(base: Path) -> list[Path]:
-    """The ``kept-…`` folders in ``backups/`` (copies made before a WAL was replayed, or a stale
-    WAL moved aside), newest first."""
-    folder = base / BACKUP_DIR
-    try:
-        names = os.listdir(folder)
-    except OSError:
-        return []
-    found = [folder / n for n in names if _KEPT_RE.match(n) and (folder / n).is_dir()]
-    return sorted(found, key=lambda p: p.name, reverse=True)
-
-
-def _rotate_kept(folder: Path) -> None:
-    """Keep the newest KEEP_WAL_COPIES ``before-wal-replay`` copies; ``stale-wal`` ones stay."""
-    replays = [p for p in kept_copies(folder.parent) if "-before-wal-replay" in p.name]
-    for old in replays[KEEP_WAL_COPIES:]:
-        shutil.rmtree(old, ignore_errors=True)
-
-
-def _remove_with_sides(path: Path) -> None:
-    """Remove ``path`` and the -wal/-shm/-journal SQLite may have made beside it."""
-    for suffix in ("", *_SIDE_SUFFIXES):
-        try:
-            Path(f"{path}{suffix}").unlink(missing_ok=True)
-        except OSError:
-            pass
-
-
-def _slug(reason: str) -> str:
-    slug = re.sub(r"[^a-z0-9]+", "-", reason.lower()).strip("-")[:40].strip("-")
-    return slug or "manual"
-
-
-def _snapshot(conn: sqlite3.Connection, folder: Path, reason: str, moment: datetime) -> BackupInfo:
-    """Copy the open database into a new backup file (temporary name, then renamed)."""
-    try:
-        folder.mkdir(parents=True, exist_ok=True)
-    except OSError as exc:
-        raise _os_error(exc, folder) from None
-    moment = moment.astimezone(UTC)
-    slug = _slug(reason)
-    while True:
-        stamp = moment.strftime("%Y%m%dT%H%M%S%fZ")
-        final = folder / f"{BACKUP_PREFIX}{stamp}-{slug}.sqlite"
-        if not final.exists() and not any(
-            p.name.startswith(f"{BACKUP_PREFIX}{stamp}") for p in folder.iterdir()
-        ):
-            break
-        moment += timedelta(microseconds=1)
-    tmp = folder / f".{final.name}.tmp"
-    try:
-        target = sqlite3.connect(tmp)
-        try:
-            conn.backup(target)
-            target.execute("PRAGMA journal_mode=DELETE")
-        finally:
-            target.close()
-        _fsync_path(tmp)
-        os.replace(tmp, final)
-        _fsync_path(folder, directory=True)
-    except (sqlite3.Error, OSError) as exc:
-        _remove_with_sides(tmp)
-        if isinstance(exc, OSError):
-            raise _os_error(exc, folder) from None
-        raise _translate(exc, folder / final.name, folder.parent) from None
-    _remove_with_sides(tmp)  # journal files SQLite may have left beside the temporary name
-    info = BackupInfo.from_path(final)
-    assert info is not None
-    return info
-
-
-def backups_to_delete(backups: list[BackupInfo], now: datetime) -> list[BackupInfo]:
-    """What the rotation policy drops from ``backups`` (newest first): everything except the
-    newest KEEP_NEWEST, the newest of each of the last KEEP_DAYS days, and the newest backup made
-    before a migration."""
-    keep: set[Path] = {info.path for info in backups[:KEEP_NEWEST]}
-    today = now.astimezone(UTC).date()
-    days_seen: set[str] = set()
-    for info in backups:
-        day = info.created[:10]
-        try:
-            age = (today - datetime.strptime(day, "%Y-%m-%d").date()).days
-        except ValueError:
-            continue
-        if age < KEEP_DAYS and day not in days_seen:
-            days_seen.add(day)
-            keep.add(info.path)
-    migration = [info for info in backups if info.reason == "before-migration"]
-    if migration:
-        keep.add(migration[0].path)
-    return [info for info in backups if info.path not in keep]

@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from budget_tutor import storage, storage_wal
+from budget_tutor import storage, storage_backups, storage_errors, storage_wal
 from budget_tutor.model import Household, Income, IncomeKind, Plan, Schedule
 from budget_tutor.storage import (
     BehindBackup,
@@ -495,9 +495,9 @@ def test_a_write_error_on_a_disk_with_no_room_is_disk_full(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     write_error = sqlite_error(10 | (3 << 8), "disk I/O error")  # SQLITE_IOERR_WRITE
-    monkeypatch.setattr(storage, "_free_bytes", lambda where: 4096)
+    monkeypatch.setattr(storage_errors, "_free_bytes", lambda where: 4096)
     assert isinstance(storage._translate(write_error, tmp_path, tmp_path), DiskFull)
-    monkeypatch.setattr(storage, "_free_bytes", lambda where: 10 << 30)
+    monkeypatch.setattr(storage_errors, "_free_bytes", lambda where: 10 << 30)
     plain = storage._translate(write_error, tmp_path, tmp_path)
     assert not isinstance(plain, DiskFull) and "could not save" in plain.user_message()
 
@@ -518,7 +518,7 @@ def test_a_failed_backup_leaves_no_journal_files(
                 raise OSError(28, "No space left on device")
             real_fsync(path, directory=directory)
 
-        monkeypatch.setattr(storage, "_fsync_path", failing_fsync)
+        monkeypatch.setattr(storage_backups, "_fsync_path", failing_fsync)
         with pytest.raises(DiskFull):
             store.backup("manual")
         assert sorted(p.name for p in store.backup_dir.iterdir()) == []
