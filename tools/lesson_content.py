@@ -20,6 +20,8 @@ It exits 1 when anything is wrong:
   warning, or the course's lesson order or pre/post-test bank is incomplete;
 * a lesson has fewer than 6 steps, fewer than 3 exercises, no planner task, no key message, no
   summary or no discussion; a story has no picture; a card is in an unknown group;
+* a sort card has no picture, or one that is not its lesson's card glyph
+  (``pictures/<lesson>-card-<glyph>.svg``), or shares its picture with another card of the sort;
 * a calculation's stated answer differs from the engine's result or from an independent
   recomputation with :mod:`budget_tutor.finance` and :mod:`budget_tutor.money`;
 * a picture or icon is missing, unsafe (text, script, links), over 20 KB, or a card picture differs
@@ -456,6 +458,30 @@ def lesson_pictures(data: dict[str, Any]) -> list[str]:
     return pictures
 
 
+def check_card_pictures(name: str, where: str, cards: list[dict[str, Any]]) -> list[str]:
+    """Every card of a built-in sort has its own picture, drawn from a glyph of
+    ``tools/content_{A,B}/card_pictures.py`` (``pictures/<lesson>-card-<glyph>.svg``): families
+    who read little sort the cards by their pictures."""
+    errors = []
+    drawn = {f"pictures/{path.name}" for path in card_pictures()}
+    seen: dict[str, str] = {}
+    for card in cards:
+        text = str(card.get("text"))
+        picture = card.get("picture")
+        if not picture:
+            errors.append(f"{where}: the card {text!r} has no picture")
+            continue
+        if not str(picture).startswith(f"pictures/{name}-card-") or picture not in drawn:
+            errors.append(
+                f"{where}: the card {text!r} shows {picture}, which no glyph of "
+                f"tools/content_{{A,B}}/card_pictures.py draws for {name}"
+            )
+        if picture in seen:
+            errors.append(f"{where}: the cards {seen[picture]!r} and {text!r} share {picture}")
+        seen.setdefault(str(picture), text)
+    return errors
+
+
 def check_steps(name: str, data: dict[str, Any]) -> list[str]:
     errors: list[str] = []
     steps = data.get("steps") or []
@@ -488,6 +514,7 @@ def check_steps(name: str, data: dict[str, Any]) -> list[str]:
                 errors.append(f"{where}: a card is in the unknown group {missing!r}")
             for empty in sorted(groups - used):
                 errors.append(f"{where}: the group {empty!r} has no card")
+            errors.extend(check_card_pictures(name, where, step.get("cards") or []))
         if kind == "planner_task":
             action = (step.get("suggestion") or {}).get("action")
             if SECTION_ACTIONS.get(str(step.get("section"))) != action:

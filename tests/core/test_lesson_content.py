@@ -123,6 +123,45 @@ def test_the_course_has_calculations_to_check(lessons: dict[str, dict[str, Any]]
     assert count >= 2 * len(LESSON_IDS)
 
 
+def test_every_builtin_sort_card_has_its_own_card_picture(
+    lessons: dict[str, dict[str, Any]],
+) -> None:
+    cards = 0
+    for name, data in lessons.items():
+        for step in _steps(data, "sort"):
+            pictures = [card.get("picture") for card in step["cards"]]
+            cards += len(pictures)
+            assert all(pictures), f"{name}/{step['id']}: a card without a picture"
+            assert len(set(pictures)) == len(pictures), f"{name}/{step['id']}: a shared picture"
+            for picture in pictures:
+                assert picture.startswith(f"pictures/{name}-card-"), picture
+                assert (ROOT / "assets" / picture).is_file(), picture
+    assert cards == 82  # the 82 cards of the course's 11 sorts (issue 12: all with pictures)
+
+
+def test_a_sort_card_without_its_own_glyph_picture_is_reported(
+    lessons: dict[str, dict[str, Any]],
+) -> None:
+    data = lessons["m09-investing"]
+    (sort,) = _steps(data, "sort")
+    assert not [e for e in tool.check_steps("m09-investing", data) if "picture" in e]
+
+    def with_cards(cards: list[dict[str, Any]]) -> dict[str, Any]:
+        steps = [dict(s, cards=cards) if s is sort else s for s in data["steps"]]
+        return dict(data, steps=steps)
+
+    first, *others = sort["cards"]
+    unpictured = {k: v for k, v in first.items() if k != "picture"}
+    errors = tool.check_steps("m09-investing", with_cards([unpictured, *others]))
+    assert errors == [f"m09-investing/sort-purses: the card {first['text']!r} has no picture"]
+    shared = dict(first, picture=others[0]["picture"])
+    errors = tool.check_steps("m09-investing", with_cards([shared, *others]))
+    assert any("share" in e for e in errors)
+    story = dict(first, picture="pictures/m09-investing-two-purses.svg")
+    errors = tool.check_steps("m09-investing", with_cards([story, *others]))
+    assert any("which no glyph" in e for e in errors)
+
+
 @pytest.mark.parametrize("lang", ["ru", "tg"])
 @pytest.mark.parametrize("name", ALL_FILES)
 def test_every_string_is_translated_in_lessons_d(

@@ -169,6 +169,72 @@ GLYPHS: dict[str, str] = {
         '<rect x="16" y="34" width="12" height="22" fill="#8a5a35"/>'
         '<circle cx="44" cy="44" r="9" fill="#f5c542" stroke="#c79a1b" stroke-width="2"/>'
     ),
+    # m08: what a loan is for (no danger badge on any card: that would give the answer away)
+    "greenhouse": (
+        '<path d="M4 56 V38 Q4 14 32 14 Q60 14 60 38 V56 Z" fill="#d8efe9" stroke="#2e7d6b" stroke-width="2.5"/>'
+        '<path d="M18 17 V56 M32 14 V56 M46 17 V56 M4 36 H60" stroke="#2e7d6b" stroke-width="1.5"/>'
+        '<g stroke="#3f9a4f" stroke-width="2.5" stroke-linecap="round"><path d="M11 56 V46 M25 56 V46 M39 56 V46"/></g>'
+        '<g fill="#6aa84f"><ellipse cx="8" cy="46" rx="3.5" ry="2"/><ellipse cx="14" cy="45" rx="3.5" ry="2"/>'
+        '<ellipse cx="22" cy="46" rx="3.5" ry="2"/><ellipse cx="28" cy="45" rx="3.5" ry="2"/>'
+        '<ellipse cx="36" cy="46" rx="3.5" ry="2"/><ellipse cx="42" cy="45" rx="3.5" ry="2"/></g>'
+        '<path d="M2 56 H62" stroke="#8a6535" stroke-width="3"/>'
+        '<rect x="44" y="38" width="18" height="24" rx="2" fill="#e3b34a" stroke="#9c7640" stroke-width="1.5"/>'
+        '<g fill="#8a6535"><ellipse cx="50" cy="48" rx="2" ry="3"/><ellipse cx="56" cy="50" rx="2" ry="3"/>'
+        '<ellipse cx="52" cy="55" rx="2" ry="3"/></g><rect x="44" y="38" width="18" height="5" fill="#c98b2a"/>'
+    ),
+    "sewing-machine": (
+        '<rect x="2" y="48" width="42" height="8" rx="2" fill="#8a5a35"/>'
+        '<path d="M6 12 H34 Q40 12 40 18 V48 H30 V24 H16 V32 H6 Z" fill="#333333"/>'
+        '<path d="M9 16 H34" stroke="#f2b705" stroke-width="2"/>'
+        '<circle cx="40" cy="22" r="5" fill="#9aa5b1" stroke="#5d6d7e" stroke-width="1.5"/>'
+        '<path d="M11 32 V44" stroke="#9aa5b1" stroke-width="2"/>'
+        '<rect x="4" y="44" width="24" height="4" fill="#5d8fc9"/>'
+        '<g transform="translate(40 34) scale(0.36)">'
+        '<path d="M22 8 L10 16 L4 30 L14 34 L16 28 V58 H48 V28 L50 34 L60 30 L54 16 L42 8 Q32 16 22 8 Z"'
+        ' fill="#ffffff" stroke="#5d6d7e" stroke-width="5"/><path d="M32 14 L28 24 L32 28 L36 24 Z" fill="#2c3e50"/></g>'
+    ),
+    "wedding-feast": (
+        '<path d="M4 36 H60 L63 60 H1 Z" fill="#c0392b"/>'
+        '<g fill="#f2b705"><path d="M6 56 l3 -3 l3 3 l-3 3 Z"/><path d="M52 56 l3 -3 l3 3 l-3 3 Z"/>'
+        '<path d="M29 58 l3 -3 l3 3 l-3 3 Z"/></g>'
+        '<ellipse cx="32" cy="44" rx="18" ry="7" fill="#ffffff" stroke="#2e86ab" stroke-width="2"/>'
+        '<path d="M18 43 Q21 28 32 28 Q43 28 46 43 Z" fill="#f3d27a"/>'
+        '<g fill="#e8742a"><rect x="23" y="36" width="4" height="2" rx="1"/><rect x="30" y="32" width="4" height="2" rx="1"/>'
+        '<rect x="37" y="37" width="4" height="2" rx="1"/><rect x="28" y="40" width="4" height="2" rx="1"/></g>'
+        '<ellipse cx="32" cy="29" rx="5" ry="2.5" fill="#8c4b2f"/>'
+        '<g fill="#d99a4e" stroke="#a86a2a" stroke-width="1.5"><ellipse cx="9" cy="44" rx="7" ry="4"/>'
+        '<ellipse cx="55" cy="44" rx="7" ry="4"/></g>'
+        '<g fill="#a86a2a"><circle cx="9" cy="44" r="1"/><circle cx="6" cy="44" r="0.8"/><circle cx="12" cy="44" r="0.8"/>'
+        '<circle cx="55" cy="44" r="1"/><circle cx="52" cy="44" r="0.8"/><circle cx="58" cy="44" r="0.8"/></g>'
+        '<g fill="#ffffff" stroke="#2e86ab" stroke-width="1.5"><path d="M12 50 H20 L18 54 H14 Z"/>'
+        '<path d="M44 50 H52 L50 54 H46 Z"/></g>'
+        '<circle cx="26" cy="13" r="8" fill="none" stroke="#f2b705" stroke-width="3.5"/>'
+        '<circle cx="37" cy="13" r="8" fill="none" stroke="#d4a017" stroke-width="3.5"/>'
+    ),
+    "loan-for-loan": (
+        '<rect x="4" y="14" width="24" height="32" rx="2" fill="#e9ecef" stroke="#9aa5b1" stroke-width="2"/>'
+        '<path d="M8 22 H24 M8 28 H24 M8 34 H18" stroke="#b8c2cc" stroke-width="2"/>'
+        '<circle cx="21" cy="40" r="5" fill="#f5c542" stroke="#c79a1b" stroke-width="1.5"/>'
+        '<rect x="36" y="20" width="24" height="32" rx="2" fill="#ffffff" stroke="#4a6fa5" stroke-width="2"/>'
+        '<path d="M40 28 H56 M40 34 H56 M40 40 H50" stroke="#9fb3c8" stroke-width="2"/>'
+        '<circle cx="53" cy="46" r="5" fill="#f5c542" stroke="#c79a1b" stroke-width="1.5"/>'
+        '<path d="M46 16 Q34 2 22 10" fill="none" stroke="#4a6fa5" stroke-width="3" stroke-linecap="round"/>'
+        '<path d="M18 6 L25 4 L24 13 Z" fill="#4a6fa5"/>'
+        '<path d="M18 50 Q30 62 42 54" fill="none" stroke="#4a6fa5" stroke-width="3" stroke-linecap="round"/>'
+        '<path d="M46 58 L39 60 L40 51 Z" fill="#4a6fa5"/>'
+    ),
+    "borrow-for-food": (
+        '<rect x="4" y="4" width="30" height="26" rx="2" fill="#ffffff" stroke="#3b4a6b" stroke-width="2"/>'
+        '<rect x="4" y="4" width="30" height="7" fill="#2e7d6b"/>'
+        '<g fill="#f5c542" stroke="#c79a1b"><circle cx="11" cy="17" r="3"/><circle cx="19" cy="17" r="3"/>'
+        '<circle cx="27" cy="17" r="3"/><circle cx="11" cy="25" r="3"/><circle cx="19" cy="25" r="3"/>'
+        '<circle cx="27" cy="25" r="3"/></g>'
+        '<path d="M8 42 H56 Q54 60 32 60 Q10 60 8 42 Z" fill="#2e86ab"/>'
+        '<ellipse cx="32" cy="42" rx="24" ry="5" fill="#f5f5f5" stroke="#2e86ab" stroke-width="2"/>'
+        '<circle cx="48" cy="14" r="7" fill="#f5c542" stroke="#c79a1b" stroke-width="2"/>'
+        '<path d="M48 24 V34" stroke="#c79a1b" stroke-width="3" stroke-linecap="round"/>'
+        '<path d="M43 31 L48 38 L53 31 Z" fill="#c79a1b"/>'
+    ),
 }
 
 #: lesson id -> the glyphs its cards use
@@ -214,5 +280,14 @@ USES: dict[str, list[str]] = {
         "uniform",
         "savings-box",
         "shop-debt",
+    ],
+    "m08-borrowing": [
+        "greenhouse",
+        "sewing-machine",
+        "wedding-feast",
+        "television",
+        "medicine",
+        "loan-for-loan",
+        "borrow-for-food",
     ],
 }
