@@ -342,3 +342,27 @@ def test_the_handout_uses_the_one_default_horizon_of_the_app(qtbot, tmp_path, mo
     # 24 rows from January 2027: December 2028 is the last; the subtitle says so
     assert "Planfor24months:January2027–December2028" in text
     assert "December2028" in text.split("Monthbymonth", 1)[1]
+
+
+@pytest.mark.parametrize("lang", ["tg", "ru"])
+def test_the_dialog_and_the_confirmation_speak_the_language(qtbot, tmp_path, lang: str) -> None:
+    from PySide6.QtWidgets import QAbstractButton, QGroupBox, QLabel, QLineEdit
+
+    from tests.i18n.ui_tour import english_words
+
+    i18n.set_language(lang)
+    for plan in (seasons_plan(), seasons_plan().replace(scenarios=())):
+        dialog = handout_export.HandoutDialog(plan, folder=tmp_path, made_on=DAY)
+        qtbot.addWidget(dialog)
+        dialog.show()
+        texts = [dialog.windowTitle()]
+        for widget in dialog.findChildren(QLabel) + dialog.findChildren(QAbstractButton):
+            if widget.isVisible() and widget not in dialog.scenario_checks:  # names: the family's
+                texts.append(widget.text())
+        texts += [box.title() for box in dialog.findChildren(QGroupBox)]
+        texts += [edit.text() for edit in dialog.findChildren(QLineEdit)]
+        assert not english_words(" ".join(texts).replace(".pdf", "")), texts
+    box = handout_export.saved_message_box(tmp_path / "a.pdf")
+    qtbot.addWidget(box)
+    texts = [box.windowTitle(), box.text(), *(b.text() for b in box.buttons())]
+    assert not english_words(" ".join(texts).replace("a.pdf", "")), texts
