@@ -122,6 +122,9 @@ class PresentationController(QObject):
         self.notes_shortcut.activated.connect(self.toggle_notes)
         self.notes_shortcut.setEnabled(False)
         session.presentation_changed.connect(self._apply)
+        app = QGuiApplication.instance()
+        if isinstance(app, QGuiApplication):
+            app.screenRemoved.connect(self.screen_removed)
 
     def _app(self) -> QApplication:
         app = QApplication.instance()
@@ -197,6 +200,23 @@ class PresentationController(QObject):
         laptop = current if current in screens else screens[0]
         others = [s for s in screens if s is not laptop]
         self.laptop, self.projector = laptop, others[0]
+
+    def screen_removed(self, screen: QScreen) -> None:
+        """The projector (or the laptop's screen) went away while presenting: the lesson goes
+        full screen on the screen that is left and the notes are hidden again (N shows them)."""
+        if not self.session.presentation or screen not in (self.projector, self.laptop):
+            return
+        if self.presenter is not None:
+            self.presenter.hide()
+        self.projector = self.laptop = None
+        remaining = [s for s in self.screens() if s is not screen]
+        self.window.showNormal()  # a full-screen window moves to another screen only when normal
+        if remaining:
+            handle = self.window.windowHandle()
+            if handle is not None:
+                handle.setScreen(remaining[0])
+            self.window.move(remaining[0].geometry().topLeft())
+        self.window.showFullScreen()
 
     def toggle_notes(self) -> None:
         """N in presentation mode: the presenter view (notes, timer, next step); on one screen

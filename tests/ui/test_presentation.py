@@ -233,6 +233,17 @@ out["during"] = {
 player.go_next()
 app.processEvents()
 out["after_next"] = {"step": presenter.step_label.text(), "next": presenter.next_label.text()}
+projector = window.presentation.projector
+window.presentation.screens = lambda: [laptop]  # the projector's cable is pulled
+window.presentation.screen_removed(projector)
+for _ in range(5):
+    app.processEvents()
+out["unplugged"] = {
+    "window_screen": window.screen().name(),
+    "full_screen": window.isFullScreen(),
+    "presenter_visible": presenter.isVisible(),
+    "notes_in_window": player.notes_frame.isVisible(),
+}
 session.set_presentation(False)
 for _ in range(5):
     app.processEvents()
@@ -297,6 +308,9 @@ def test_two_screens_lesson_on_the_projector_notes_on_the_laptop(tmp_path):
     assert "Welcome everyone and introduce yourself" in during["notes"]
     assert during["next"] == "Next: Step 2"  # the pre-test has no title
     assert out["after_next"]["step"].startswith("Step 2 of 9")
+    unplugged = out["unplugged"]  # the projector went away: full screen on the laptop
+    assert unplugged["window_screen"] == "laptop" and unplugged["full_screen"]
+    assert not unplugged["presenter_visible"] and not unplugged["notes_in_window"]
     after = out["after"]
     assert after["window_screen"] == "laptop" and not after["presenter_visible"]
     assert after["window"][2:] == list(out["before"][1])[2:]  # its size on the laptop again
