@@ -2,8 +2,11 @@
 
     .venv/bin/python tests/reliability/atheris_fuzz.py <target> -runs=20000 -max_len=4096
 
-Targets: amount, plan, lesson, po. Each input may only raise the declared validation error;
-anything else is a crash that atheris reports (non-zero exit, the input saved as crash-*).
+Targets: amount, plan, projection, lesson, po. Each input may only raise the declared validation
+error; anything else is a crash that atheris reports (non-zero exit, the input saved as crash-*).
+Texts include lone surrogates (``ConsumeUnicode``, not ``ConsumeUnicodeNoSurrogates``); whatever
+is accepted must encode as strict UTF-8; ``projection`` runs every plan that validates over 120
+months with every scenario and prints it in the CLI's three formats.
 """
 
 from __future__ import annotations
@@ -17,10 +20,11 @@ import atheris
 sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 
 with atheris.instrument_imports():
-    from budget_tutor import i18n, planfile
+    from budget_tutor import cli, i18n, planfile
     from budget_tutor.lessons.loader import LessonLoadError, parse_yaml
     from budget_tutor.lessons.validate import validate_lesson
     from budget_tutor.money import AmountError, parse_amount
+    from budget_tutor.projection import compare
 
 FOLDER = Path(tempfile.mkdtemp(prefix="budget-tutor-atheris-"))
 
@@ -29,7 +33,7 @@ def amount(data: bytes) -> None:
     fdp = atheris.FuzzedDataProvider(data)
     locale = ("en", "ru", "tg")[fdp.ConsumeIntInRange(0, 2)]
     negative = fdp.ConsumeBool()
-    text = fdp.ConsumeUnicodeNoSurrogates(fdp.remaining_bytes())
+    text = fdp.ConsumeUnicode(fdp.remaining_bytes())  # lone surrogates included
     try:
         value = parse_amount(text, locale, allow_negative=negative)
     except AmountError:
@@ -42,7 +46,26 @@ def plan(data: bytes) -> None:
         result = planfile.plan_from_json(data)
     except planfile.PlanFileError:
         return
-    assert planfile.plan_from_json(planfile.plan_to_json(result)) == result
+    encoded = planfile.plan_to_json(result).encode("utf-8")  # strict: no lone surrogate kept
+    assert planfile.plan_from_json(encoded) == result
+
+
+def projection(data: bytes) -> None:
+    import io
+
+    try:
+        result = planfile.plan_from_json(data)
+    except planfile.PlanFileError:
+        return
+    months = min(120, 2200 * 12 + 11 - result.household.start_month.index + 1)
+    comparison = compare(result, list(result.scenarios), months)
+    for write in (cli.write_csv, cli.write_json):
+        out = io.StringIO()
+        write(comparison, out)
+        out.getvalue().encode("utf-8")
+    out = io.StringIO()
+    cli.write_table(comparison, "ru", out)
+    out.getvalue().encode("utf-8")
 
 
 def lesson(data: bytes) -> None:
@@ -66,7 +89,13 @@ def po(data: bytes) -> None:
     i18n.load_catalog(path, "ru", "budget_tutor", [])
 
 
-TARGETS = {"amount": amount, "plan": plan, "lesson": lesson, "po": po}
+TARGETS = {
+    "amount": amount,
+    "plan": plan,
+    "projection": projection,
+    "lesson": lesson,
+    "po": po,
+}
 
 if __name__ == "__main__":
     target = TARGETS[sys.argv[1]]

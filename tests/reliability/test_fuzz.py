@@ -4,7 +4,10 @@ Under hypothesis, for a bounded number of examples (FAST on every run, SLOW with
 
 - ``money.parse_amount``: only AmountError escapes;
 - ``planfile.plan_from_json``: only PlanFileError escapes — on raw bytes, on any JSON and on real
-  plan documents with one value swapped for junk;
+  plan documents with one value swapped for junk (text with lone surrogates, written both as JSON
+  escapes and as raw bytes); what is accepted writes back as strict UTF-8;
+- the projection and the CLI's writers on every fuzzed plan that validates (120 months, every
+  scenario): no exception, and the output encodes as UTF-8;
 - the lesson loader (``lessons.validate.validate_lesson`` on a file, which parses with the limited
   YAML loader): only LessonLoadError/problems, never an exception — on text and on real lessons
   with one value swapped;
@@ -86,8 +89,11 @@ def both(
 # ------------------------------------------------------------------------------------------------
 
 AMOUNT_ALPHABET = "0123456789 ,.-+eE_\u00a0\u202f\u2009'٫٬०१۱NaInfity\t\n"
+#: Any text, lone surrogates included (hypothesis leaves category Cs out unless asked).
+any_text = st.text(st.characters(blacklist_categories=()), max_size=60)
 amount_texts = st.one_of(
     st.text(),
+    any_text,
     st.text(alphabet=AMOUNT_ALPHABET, max_size=40),
     st.text(alphabet="0123456789", min_size=200, max_size=5000),
 )
@@ -115,7 +121,13 @@ json_values = st.recursive(
     | st.integers()
     | st.floats(allow_nan=False)
     | st.text(max_size=30)
-    | st.sampled_from(["1.00", "-1", "2027-01", "remittance", "food", "TJS", "1e9", ""]),
+    | st.text(st.characters(blacklist_categories=()), max_size=12)  # lone surrogates too
+    | st.sampled_from(
+        [
+            *("1.00", "-1", "2027-01", "remittance", "food", "TJS", "1e9", "", "Roof \udfff"),
+            *("99999999.99", "0.01", "1000", "-100", "1000000", "2200-12", "1900-01"),
+        ]
+    ),
     lambda inner: (
         st.lists(inner, max_size=5) | st.dictionaries(st.text(max_size=10), inner, max_size=5)
     ),
@@ -139,7 +151,7 @@ SAMPLE_PATHS = _paths(SAMPLE_DOC)[1:]
 
 
 @st.composite
-def mutated_plans(draw: st.DrawFn) -> bytes:
+def mutated_documents(draw: st.DrawFn) -> Any:
     doc = copy.deepcopy(SAMPLE_DOC)
     for _ in range(draw(st.integers(1, 3))):
         path = draw(st.sampled_from(SAMPLE_PATHS))
@@ -153,13 +165,22 @@ def mutated_plans(draw: st.DrawFn) -> bytes:
                 parent[path[-1]] = draw(json_values)
         except (KeyError, IndexError, TypeError):
             continue
-    return json.dumps(doc, ensure_ascii=False).encode()
+    return doc
+
+
+def to_bytes(doc: Any, escaped: bool) -> bytes:
+    """A document as a file holds it: JSON escapes (``\\udfff``: valid UTF-8 that decodes to a
+    lone surrogate) or raw UTF-8, where a lone surrogate becomes bytes that are not UTF-8."""
+    return json.dumps(doc, ensure_ascii=escaped).encode("utf-8", "surrogatepass")
+
+
+mutated_plans = st.builds(to_bytes, mutated_documents(), st.booleans())
 
 
 plan_inputs = st.one_of(
     st.binary(max_size=2000),
     json_values.map(lambda v: json.dumps(v).encode()),
-    mutated_plans(),
+    mutated_plans,
     st.integers(1, 20000).map(lambda n: b"[" * n + b"]" * n),  # deep nesting
     st.integers(1, 5000).map(lambda n: b'{"format": 1' + b"0" * n + b"}"),  # a huge integer
 )
@@ -167,8 +188,9 @@ plan_inputs = st.one_of(
 
 def _plans(raw: bytes) -> None:
     plan = bounded(lambda: planfile.plan_from_json(raw), (planfile.PlanFileError,))
-    if plan is not None:  # whatever is accepted writes and reads back the same
-        assert planfile.plan_from_json(planfile.plan_to_json(plan)) == plan
+    if plan is not None:  # whatever is accepted writes as UTF-8 and reads back the same
+        encoded = planfile.plan_to_json(plan).encode("utf-8")  # strict: no lone surrogate
+        assert planfile.plan_from_json(encoded) == plan
 
 
 test_fuzz_plan_file_import, test_fuzz_plan_file_import_slow = both(_plans, raw=plan_inputs)
@@ -181,6 +203,67 @@ def test_plan_errors_name_a_field_and_are_messages() -> None:
         planfile.plan_from_json(json.dumps(doc))
     assert info.value.field.startswith("incomes[1].schedule")
     assert "Traceback" not in str(info.value)
+
+
+# ------------------------------------------------------------------------------------------------
+# the projection and the CLI on fuzzed plans
+# ------------------------------------------------------------------------------------------------
+
+
+def _projection(raw: bytes, months: int) -> None:
+    """Whatever plan a file may hold once validated, the projection of every scenario over up to
+    120 months and the CLI's three outputs finish without an exception (a plan that starts too
+    late for the horizon is refused by the CLI with a message, exit 2)."""
+    import io
+
+    from budget_tutor import cli
+    from budget_tutor.projection import compare
+
+    plan = bounded(lambda: planfile.plan_from_json(raw), (planfile.PlanFileError,))
+    if plan is None:
+        return
+    fit = 2200 * 12 + 11 - plan.household.start_month.index + 1
+    horizon = min(months, fit)
+
+    def run() -> None:
+        comparison = compare(plan, list(plan.scenarios), horizon)
+        for write in (cli.write_csv, cli.write_json):
+            out = io.StringIO()
+            write(comparison, out)
+            out.getvalue().encode("utf-8")
+        out = io.StringIO()
+        cli.write_table(comparison, "ru", out)
+        out.getvalue().encode("utf-8")
+
+    seconds = SECONDS * 10  # 120 months of every scenario of a sample household
+    start = time.perf_counter()
+    run()
+    assert time.perf_counter() - start < seconds
+
+
+def _valid_extreme_plans() -> st.SearchStrategy[bytes]:
+    """Plans drawn over the whole validated range, biased to its limits (1000 %, 99,999,999.99,
+    +1000 % changes, up to 40 changes a scenario): most fuzzed samples are refused, these are not."""
+    import dataclasses
+    from decimal import Decimal
+
+    from budget_tutor.model import Month
+    from tests.core import test_planfile_roundtrip as rt
+    from tests.core.test_planfile_extremes import EXTREMES
+
+    bounds = dataclasses.replace(
+        EXTREMES,
+        rates=st.sampled_from([Decimal(1000), Decimal("999.999")]) | EXTREMES.rates,
+        months=st.builds(Month, st.integers(2000, 2080), st.integers(1, 12)),
+    )
+    return rt.plans(bounds).map(lambda plan: planfile.plan_to_json(plan).encode("utf-8"))
+
+
+test_fuzz_projection_of_plans, test_fuzz_projection_of_plans_slow = both(
+    _projection,
+    raw=st.one_of(_valid_extreme_plans(), _valid_extreme_plans(), mutated_plans),  # 2/3 valid
+    months=st.sampled_from([12, 120, 120]),
+)
 
 
 # ------------------------------------------------------------------------------------------------
@@ -368,7 +451,7 @@ ATHERIS_RUNS = int(__import__("os").environ.get("RELIABILITY_ATHERIS_RUNS", "200
 
 @pytest.mark.slow
 @pytest.mark.timeout(7200)
-@pytest.mark.parametrize("target", ["amount", "plan", "lesson", "po"])
+@pytest.mark.parametrize("target", ["amount", "plan", "projection", "lesson", "po"])
 def test_atheris(target: str, tmp_path: Path) -> None:
     import subprocess
     import sys
@@ -379,6 +462,7 @@ def test_atheris(target: str, tmp_path: Path) -> None:
     seed_files = {
         "amount": [b"\x00\x001 234,50", b"\x01\x01-12.5"],
         "plan": [(SAMPLES / "nazarov-rasht.json").read_bytes()],
+        "projection": [(SAMPLES / "nazarov-rasht.json").read_bytes()],
         "lesson": [GOOD_LESSON.read_bytes()],
         "po": [GOOD_PO.read_bytes()],
     }[target]
