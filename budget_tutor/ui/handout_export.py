@@ -532,7 +532,10 @@ def print_with_dialog(session: object, parent: QWidget | None = None) -> bool:
     plan = getattr(session, "plan", None)
     if plan is None:
         return False
-    return HandoutExport(plan, months=session_months(session)).print_with_dialog(parent)
+    # as the save dialog offers by default: the first three kept scenarios
+    return HandoutExport(
+        plan, scenarios=kept_scenarios(plan), months=session_months(session)
+    ).print_with_dialog(parent)
 
 
 # -- many handouts at once (the command line) ------------------------------------------------------

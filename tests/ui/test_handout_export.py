@@ -366,3 +366,21 @@ def test_the_dialog_and_the_confirmation_speak_the_language(qtbot, tmp_path, lan
     qtbot.addWidget(box)
     texts = [box.windowTitle(), box.text(), *(b.text() for b in box.buttons())]
     assert not english_words(" ".join(texts).replace("a.pdf", "")), texts
+
+
+def test_printing_from_the_app_prints_the_first_three_kept_scenarios(
+    qtbot, tmp_path, monkeypatch
+) -> None:
+    from PySide6.QtPrintSupport import QPrintDialog, QPrinter
+
+    out = tmp_path / "printed.pdf"
+
+    def accept(dialog) -> int:
+        dialog.printer().setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+        dialog.printer().setOutputFileName(str(out))
+        return QDialog.DialogCode.Accepted
+
+    monkeypatch.setattr(QPrintDialog, "exec", accept)
+    assert handout_export.print_with_dialog(Session(seasons_plan()))
+    text = pdf_squeezed(out.read_bytes())
+    assert "Ремонткрыши" in text and "Третий" in text and "Четвёртый" not in text
