@@ -196,6 +196,18 @@ def axis_clip(heights: Sequence[int]) -> int | None:
     return int(max(ordinary) * CLIP_HEADROOM)
 
 
+def wrap_to(text: str, points: float, fontsize: float) -> str:
+    """``text`` broken at spaces into lines about ``points`` wide at ``fontsize`` (amounts keep
+    their no-break spaces), so a long label in Tajik or Russian stays inside the chart."""
+    import textwrap
+
+    chars = max(8, int(points / (fontsize * 0.66)))
+    return "\n".join(
+        textwrap.fill(line, chars, break_long_words=False, break_on_hyphens=False)
+        for line in text.split("\n")
+    )
+
+
 def _whole_somoni(minor: int) -> int:
     """``minor`` rounded to whole somoni, halves away from zero (money.ROUNDING)."""
     from decimal import Decimal
@@ -282,7 +294,12 @@ class _Chart:
             self._legend_state = None
             self.legend_rows = 0
             return
-        column = max(len(label) for _h, label in entries) * size * CHAR_WIDTH + 3.5 * size
+        # A label longer than the chart is wide wraps onto more lines.
+        # The legend starts at the axes' left edge: the room is what is right of it.
+        room = width * (1.0 - min(0.45, self._left_points() / width)) - 3.5 * size - 12
+        entries = [(h, wrap_to(label, room, size * 1.06)) for h, label in entries]
+        longest = max(len(line) for _h, label in entries for line in label.split("\n"))
+        column = longest * size * CHAR_WIDTH + 3.5 * size
         ncols = max(1, min(len(entries), int(width * 0.95 // column)))
         state = (tuple(id(h) for h, _l in entries), tuple(lb for _h, lb in entries), ncols, size)
         self.legend_rows = -(-len(entries) // ncols)
@@ -600,8 +617,6 @@ class CashFlowChart(_Chart):
         self.short_text.set_visible(pos is not None)
         if pos is not None:
             self.short_line.set_xdata([pos, pos])
-            self.short_text.set_x(pos + 0.1 if pos < n - 3 else pos - 0.1)
-            self.short_text.set_horizontalalignment("left" if pos < n - 3 else "right")
         if rescale:
             heights = [max(i, o) for i, o in zip(flow.money_in, flow.money_out, strict=True)]
             self.short_text.set_y(0.97 if axis_clip(heights) is None else 0.82)
@@ -615,7 +630,33 @@ class CashFlowChart(_Chart):
         if rescale or rebuilt:
             self.retranslate()
         elif self.short_month is not None:
-            self.short_text.set_text(short_label(self.short_month, self.locale))
+            self._fit_short_text()
+
+    def _fit_short_text(self) -> None:
+        """The running-short words on the side of the red line with more room, wrapped to it."""
+        if self.short_month is None or not self.months:
+            return
+        pos = self.short_month.minus(self.months[0])
+        low, high = self.ax.get_xlim()
+        width, _height = self._figure_points()
+        box = self.ax.get_position()
+        axes_points = max(box.width * width, 1.0)
+        right = (high - pos) / max(high - low, 1e-9) * axes_points - 6
+        left = (pos - low) / max(high - low, 1e-9) * axes_points - 6
+        on_right = right >= left
+        self.short_text.set_x(pos + 0.1 if on_right else pos - 0.1)
+        self.short_text.set_horizontalalignment("left" if on_right else "right")
+        self.short_text.set_text(
+            wrap_to(
+                short_label(self.short_month, self.locale),
+                max(right, left),
+                float(self.short_text.get_fontsize()),
+            )
+        )
+
+    def relayout(self) -> None:
+        super().relayout()
+        self._fit_short_text()  # the room beside the red line changes with the size
 
     def retranslate(self) -> None:
         positions, labels = month_ticks(self.months, self.locale)
@@ -624,8 +665,6 @@ class CashFlowChart(_Chart):
         self.ax.set_title(_("Money in and money out, month by month"), loc="left")
         self.ax.set_ylabel(currency_name("TJS"))
         self.empty_text.set_text(_("No money in or out entered yet"))
-        if self.short_month is not None:
-            self.short_text.set_text(short_label(self.short_month, self.locale))
         if self.flow is not None:
             self._label_clipped_bars()
         self._apply_sizes()
@@ -838,13 +877,14 @@ class SavingsChart(_Chart):
             va="bottom",
             fontsize=self._size(NOTE_SIZE),
             visible=False,
+            wrap=True,
             bbox={"facecolor": "white", "edgecolor": "none", "alpha": 0.8, "pad": 2},
         )
         ax.yaxis.set_major_formatter(
             # Below zero an amount is what is missing (the red area): no minus sign.
             FuncFormatter(lambda v, _pos: amount_tick(abs(v), self.locale))
         )
-        ax.yaxis.set_major_locator(MaxNLocator(nbins="auto", integer=True, min_n_ticks=3))
+        self._tick_locator = MaxNLocator(nbins=6, integer=True, min_n_ticks=3)
         ax.spines[["top", "right"]].set_visible(False)
         ax.grid(axis="y", color="#DDDDDD", linewidth=0.8)
         ax.set_axisbelow(True)
@@ -901,7 +941,9 @@ class SavingsChart(_Chart):
                     va="bottom",
                     transform=self.ax.get_yaxis_transform(),
                     fontsize=self._size(NOTE_SIZE),
-                    parse_math=False,  # goal names are the family's text: "$" is a dollar
+                    # Goal names are the family's text: "$" is a dollar. (No wrap=True:
+                    # matplotlib's wrapping reads "$…$" as math whatever parse_math says.)
+                    parse_math=False,
                 )
             )
             added = True
@@ -976,7 +1018,11 @@ class SavingsChart(_Chart):
             low, high = min(values), max(values)
             span = (high - low) or 1.0
             self.ax.set_xlim(-0.5, max(len(self.months), 1) - 0.5)
-            self.ax.set_ylim(low - span * 0.08, high + span * 0.15)
+            bottom, top = low - span * 0.08, high + span * 0.15
+            self.ax.set_ylim(bottom, top)
+            # Whole-somoni ticks inside the limits only (no tick label left outside the chart).
+            ticks = self._tick_locator.tick_values(bottom, top)
+            self.ax.set_yticks([t for t in ticks if bottom <= t <= top])
             self._show_short_area(low)
         if rescale or added:
             self.retranslate()
@@ -1032,16 +1078,17 @@ class SavingsChart(_Chart):
 
     def _data_texts(self, place: bool = True) -> None:
         goals = self.projections[0].summary.goals if self.projections else ()
+        width, _height = self._figure_points()
+        room = self.ax.get_position().width * width - 4
         for j, goal in enumerate(goals):
-            self.goal_texts[j].set_text(
-                safe_format(
-                    # Translators: label on a goal line: the goal's name and its target amount.
-                    _("Goal: {name}, {amount}"),
-                    "Goal: {name}, {amount}",
-                    name=goal.name,
-                    amount=format_money(goal.target, self.locale, decimals=False),
-                )
+            text = safe_format(
+                # Translators: label on a goal line: the goal's name and its target amount.
+                _("Goal: {name}, {amount}"),
+                "Goal: {name}, {amount}",
+                name=goal.name,
+                amount=format_money(goal.target, self.locale, decimals=False),
             )
+            self.goal_texts[j].set_text(wrap_to(text, room, self._size(NOTE_SIZE)))
         for i, proj in enumerate(self.projections):
             name = self.names[i] if i < len(self.names) else None
             self.lines[i].set_label(name or scenario_title(proj))
@@ -1079,7 +1126,12 @@ class SavingsChart(_Chart):
         figure_width = width
         axes_left = 0.0
         for i, pos, _y in order:
-            w, h = self._note_size(self.short_notes[i], renderer)
+            note = self.short_notes[i]
+            w, h = self._note_size(note, renderer)
+            if w > width:  # longer than the chart is wide (a long language, a big font)
+                month = self.projections[i].rows[pos].month
+                note.set_text(f"\u2715 {month_label(month, self.locale, short=True)}")
+                w, h = self._note_size(note, renderer)
             x = axes_left + (pos - low) / max(high - low, 1e-9) * width
             anchors.append((x, w, h))
         pad = self._size(NOTE_SIZE) * 0.3
@@ -1126,7 +1178,7 @@ class SavingsChart(_Chart):
 
                 if len(self._measured) > 500:  # month names in a few languages and sizes
                     self._measured.clear()
-                probe = Text(0, 0, note.get_text(), fontsize=note.get_fontsize())
+                probe = Text(0, 0, note.get_text(), fontsize=note.get_fontsize(), parse_math=False)
                 probe.set_figure(self.figure)
                 box = probe.get_window_extent(renderer)
                 size = self._measured[key] = (box.width * 72.0 / dpi, box.height * 72.0 / dpi)

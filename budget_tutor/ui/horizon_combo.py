@@ -48,6 +48,7 @@ class HorizonCombo(QComboBox):
         self.months = read_horizon(session.store)
         self.setCurrentIndex(HORIZONS.index(self.months))
         guard_wheel(self)
+        self.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         self.currentIndexChanged.connect(self._chosen)
         _notifier().horizon_set.connect(self._follow)
         self.retranslate_ui()
@@ -94,6 +95,7 @@ class HorizonCombo(QComboBox):
                 ),
             )
         self.setAccessibleName(_("How many months to look ahead"))
+        self.setMinimumWidth(self.sizeHint().width())  # never squeezed below its longest text
         self.setToolTip(_("How many months every chart, comparison and handout looks ahead"))
 
     @override
@@ -101,3 +103,12 @@ class HorizonCombo(QComboBox):
         if event.type() == QEvent.Type.LanguageChange:
             self.retranslate_ui()
         super().changeEvent(event)
+
+    @override
+    def event(self, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.FontChange:  # presentation mode's larger font
+            self.setMinimumWidth(0)
+            result = super().event(event)
+            self.setMinimumWidth(self.sizeHint().width())
+            return result
+        return super().event(event)

@@ -13,13 +13,14 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
-from PySide6.QtCore import QEvent, QSize, Qt
+from PySide6.QtCore import QEvent, QSize, Qt, QTimer
 from PySide6.QtGui import QColor, QIcon, QPainter, QPen, QPixmap
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QAbstractScrollArea,
     QHeaderView,
     QSizePolicy,
+    QStyle,
     QTableWidget,
     QTableWidgetItem,
     QWidget,
@@ -117,15 +118,25 @@ class WhatIfComparisonTable(QTableWidget):
             return
         metrics = self.fontMetrics()
         header = self.horizontalHeader()
+        head_metrics = header.fontMetrics()
+        head_pad = (
+            2 * self.style().pixelMetric(QStyle.PixelMetric.PM_HeaderMargin, None, header) + 8
+        )
         need, want = [], []
         for column in range(self.columnCount()):
             texts = [self.item(r, column).text() for r in range(self.rowCount())]
             lines = [line for text in texts for line in text.split("\n")]
-            words = [word for line in [*lines, self._headers[column]] for word in line.split(" ")]
+            words = [word for line in lines for word in line.split(" ")]
             extra = self.iconSize().width() + 10 if column == 0 else 0
             pad = 14 + extra
-            need.append(max((metrics.horizontalAdvance(w) for w in words), default=20) + pad)
-            want.append(max((metrics.horizontalAdvance(line) for line in lines), default=20) + pad)
+            head = max(
+                max(head_metrics.horizontalAdvance(w), metrics.horizontalAdvance(w))
+                for w in self._headers[column].split(" ")
+            )
+            cells = max((metrics.horizontalAdvance(w) for w in words), default=20) + pad
+            need.append(max(cells, head + head_pad))
+            lines_width = max((metrics.horizontalAdvance(line) for line in lines), default=20)
+            want.append(max(lines_width + pad, need[-1]))
         room = width - sum(need)
         if room < 0:  # narrower than the longest words: every column gives up the same share
             widths = [int(n * width / sum(need)) for n in need]
@@ -140,7 +151,9 @@ class WhatIfComparisonTable(QTableWidget):
         for column, w in enumerate(widths):
             header.resizeSection(column, max(w, 10))
             item = self.horizontalHeaderItem(column)
-            item.setText(_wrap(self._headers[column], w - 14, metrics))
+            title = self._headers[column]
+            wider = max(metrics, head_metrics, key=lambda m: m.horizontalAdvance(title))
+            item.setText(_wrap(title, w - head_pad, wider))
         self.resizeRowsToContents()
         height = header.sizeHint().height() + sum(self.rowHeight(r) for r in range(self.rowCount()))
         self.setFixedHeight(height + 2 * self.frameWidth() + 2)
@@ -151,12 +164,18 @@ class WhatIfComparisonTable(QTableWidget):
         self.fit()
 
     @override
+    def showEvent(self, event: Any) -> None:
+        super().showEvent(event)
+        self.fit()  # the fonts may have changed while it was hidden (presentation mode)
+
+    @override
     def changeEvent(self, event: QEvent) -> None:
         super().changeEvent(event)
         if event.type() == QEvent.Type.LanguageChange:
             self.retranslate_ui()
         elif event.type() == QEvent.Type.FontChange:
             self.fit()
+            QTimer.singleShot(0, self.fit)  # again once the header has its new font too
 
     def retranslate_ui(self) -> None:
         headers = (
