@@ -29,7 +29,13 @@ from PySide6.QtWidgets import (
 
 from budget_tutor.i18n import _
 from budget_tutor.lessons.library import Library
-from budget_tutor.lessons.model import Lesson, PlannerTaskStep, Step
+from budget_tutor.lessons.model import (
+    AssessmentStep,
+    DiscussionStep,
+    Lesson,
+    PlannerTaskStep,
+    Step,
+)
 from budget_tutor.lessons.planner_link import suggested_amount
 from budget_tutor.lessons.progress import LessonProgress, record_step
 from budget_tutor.lessons.sanitize import to_html
@@ -61,9 +67,18 @@ def step_budget_seconds(lesson: Lesson) -> int:
 
 
 def step_name(step: Step, number: int, translate: Callable[[str], str]) -> str:
-    """A step's title, or "Step 4" for a step without one."""
+    """A step's title; for a step without one, what kind of step it is ("Pre-test", "Quiz")."""
+    from budget_tutor.trainer_kit import ROLE_PLAY, STEP_KIND
+
     title = translate(step.title) if step.title else ""
-    return title or _("Step {number}").format(number=number)
+    if title:
+        return title
+    if isinstance(step, AssessmentStep):
+        return _("Pre-test") if step.phase == "pre" else _("Post-test")
+    if isinstance(step, DiscussionStep) and step.role_play:
+        return _(ROLE_PLAY)
+    kind = STEP_KIND.get(step.type)
+    return _(kind) if kind else _("Step {number}").format(number=number)
 
 
 class LessonPlayer(QWidget):

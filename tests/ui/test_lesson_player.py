@@ -377,7 +377,7 @@ def test_finish_names_the_unfinished_step_and_goes_there(
     assert page.stack.currentWidget() is player
     assert player.index == 2 and isinstance(player.step_widget, QuizWidget)
     assert player.notice_label.isVisible()
-    assert player.notice_label.text().startswith("Not finished yet: step 3 of 10")
+    assert player.notice_label.text().startswith("Not finished yet: step 3 of 10, \"Quiz\".")
     assert "q-first" not in records(session, "p01-every-step")
     click_option(qtbot, player.step_widget.options_box.buttons[0])
     qtbot.mouseClick(player.step_widget.check_button, Qt.MouseButton.LeftButton)
@@ -462,7 +462,7 @@ def test_presenter_info_and_step_timer(qtbot, page: LessonsPage) -> None:  # typ
     assert info is not None
     assert (info.number, info.total, info.step_title) == (1, 10, "Nilufar's notebook")
     assert "Ask who keeps a notebook" in info.notes_html
-    assert info.next_title == "Step 2"  # the key message has no title
+    assert info.next_title == "Key message"  # a step without a title: its kind
     assert info.budget_seconds == 180  # 30 minutes over 10 steps
     host = QWidget()
     host.setLayout(QVBoxLayout())
@@ -476,7 +476,7 @@ def test_presenter_info_and_step_timer(qtbot, page: LessonsPage) -> None:  # typ
     assert view.timer_label.text() == "Time on this step: 3:01 of 3:00"
     assert "c62828" in view.timer_label.styleSheet()  # over time: red
     page.player.go_next()  # a new step starts its own time
-    assert view.step_label.text() == "Step 2 of 10: Step 2"
+    assert view.step_label.text() == "Step 2 of 10: Key message"
     assert view.timer_label.text().startswith("Time on this step: 0:00")
     assert clock_text(65) == "1:05" and clock_text(-3) == "0:00"
 

@@ -306,7 +306,7 @@ def test_two_screens_lesson_on_the_projector_notes_on_the_laptop(tmp_path):
     assert during["step"] == "Step 1 of 9: The Rahimov family from Kulob"
     assert during["timer"] == "Time on this step: 0:00 of 5:00"  # 45 minutes over 9 steps
     assert "Welcome everyone and introduce yourself" in during["notes"]
-    assert during["next"] == "Next: Step 2"  # the pre-test has no title
+    assert during["next"] == "Next: Pre-test"  # the pre-test has no title: its kind
     assert out["after_next"]["step"].startswith("Step 2 of 9")
     unplugged = out["unplugged"]  # the projector went away: full screen on the laptop
     assert unplugged["window_screen"] == "laptop" and unplugged["full_screen"]
