@@ -312,11 +312,27 @@ def _draw_pages(
     safe_write.write_with(path, write, safe_write.verify_pdf)
 
 
-def _text_in(painter: QPainter, rect: QRectF, text: str, size: float, bold: bool = False) -> None:
+def _text_in(
+    painter: QPainter,
+    rect: QRectF,
+    text: str,
+    size: float,
+    bold: bool = False,
+    smallest: float | None = None,
+) -> None:
+    """Draw ``text`` wrapped in ``rect``; with ``smallest``, the size goes down a point at a time
+    (not below ``smallest``) until the text fits, so a long card text is never cut off."""
     font = QFont(_font_family())
     font.setPointSizeF(size)
     font.setBold(bold)
     painter.setFont(font)
+    flags = Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop | Qt.TextFlag.TextWordWrap
+    while smallest is not None and font.pointSizeF() - 1 >= smallest:
+        needed = painter.boundingRect(rect, int(flags), text)
+        if needed.height() <= rect.height() and needed.width() <= rect.width():
+            break
+        font.setPointSizeF(font.pointSizeF() - 1)
+        painter.setFont(font)
     option = QTextOption(Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop)
     option.setWrapMode(QTextOption.WrapMode.WordWrap)
     painter.drawText(rect, text, option)
@@ -324,7 +340,8 @@ def _text_in(painter: QPainter, rect: QRectF, text: str, size: float, bold: bool
 
 def _card_pages(kit: ModuleKit) -> list[Callable[[QPainter, QPdfWriter], None]]:
     """Six cards an A4 page (2 × 3), each with its picture 50 mm high and its text beneath in
-    18 pt; dashed cut lines; the baskets' names as cards of their own (bold, no picture)."""
+    22 pt (smaller, down to 12 pt, when a long text would not fit); dashed cut lines; the baskets'
+    names as cards of their own (bold, no picture)."""
     entries: list[tuple[str, Path | None, bool]] = [(g, None, True) for g in kit.groups]
     entries += [(c.text, c.picture, False) for c in kit.cards]
     pages = []
@@ -360,7 +377,7 @@ def _card_pages(kit: ModuleKit) -> list[Callable[[QPainter, QPdfWriter], None]]:
                         renderer.render(painter, box)
                 text_top = y + pad + _mm(writer, 55)
                 _text_in(painter, QRectF(x + pad, text_top, w - 2 * pad, y + h - pad - text_top),
-                         text, 22, bold=True)  # fmt: skip
+                         text, 22, bold=True, smallest=12)  # fmt: skip
 
         pages.append(page)
     return pages
