@@ -78,11 +78,19 @@ def test_planner_task_for_a_goal_uses_the_amount_the_plan_gives(qtbot, window):
 
 
 def test_handout_menu_saves_a_pdf_with_the_familys_name(qtbot, window, tmp_path, monkeypatch):
-    from budget_tutor.ui import messages
+    from PySide6.QtWidgets import QDialog
+
+    from budget_tutor.ui import handout_export
     from tests.ui.test_handout_export import pdf_text, squeeze
 
     target = tmp_path / "handout.pdf"
-    monkeypatch.setattr(messages, "choose_file_to_save", lambda *a, **k: str(target))
+
+    def save_here(dialog):  # the handout's save dialog: this folder, this name
+        dialog.folder_edit.setText(str(tmp_path))
+        dialog.name_edit.setText(target.name)
+        return QDialog.DialogCode.Accepted
+
+    monkeypatch.setattr(handout_export.HandoutDialog, "exec", save_here)
     assert window.handout_action in window.file_menu.actions()
     assert window.handout_action.isEnabled()
     window.handout_action.trigger()
@@ -94,9 +102,15 @@ def test_handout_menu_saves_a_pdf_with_the_familys_name(qtbot, window, tmp_path,
 def test_handout_on_a_full_disk_says_so_in_words(qtbot, window, tmp_path, monkeypatch):
     import errno
 
-    from budget_tutor.ui import handout_export, messages
+    from PySide6.QtWidgets import QDialog
 
-    monkeypatch.setattr(messages, "choose_file_to_save", lambda *a, **k: str(tmp_path / "h.pdf"))
+    from budget_tutor.ui import handout_export
+
+    def save_here(dialog):  # the handout's save dialog: this folder
+        dialog.folder_edit.setText(str(tmp_path))
+        return QDialog.DialogCode.Accepted
+
+    monkeypatch.setattr(handout_export.HandoutDialog, "exec", save_here)
 
     def full(self, path):
         raise OSError(errno.ENOSPC, "No space left on device")
