@@ -67,11 +67,10 @@ class ProgressPage(QWidget):
         self.module_bars: dict[int, QProgressBar] = {}
         self.module_scores: dict[int, QLabel] = {}
         self.progress: LessonProgress | None = None
-        self._base_point_size = max(self.font().pointSizeF(), 1.0)
 
+        # Presentation mode scales the fonts of every page (ui/presentation.py); a page scaling
+        # itself too grew twice when it was first opened while presenting.
         session.household_changed.connect(lambda _id: self.refresh())
-        session.presentation_changed.connect(lambda _on: self.apply_font_scale())
-        self.apply_font_scale()
         self.retranslate_ui()
 
     def refresh(self) -> None:
@@ -150,11 +149,6 @@ class ProgressPage(QWidget):
             self.diff_value.setText(
                 _("−{points} percentage points").format(points=abs(change.points))
             )
-
-    def apply_font_scale(self) -> None:
-        font = self.font()
-        font.setPointSizeF(self._base_point_size * self.session.font_scale)
-        self.setFont(font)
 
     def showEvent(self, event: QShowEvent) -> None:
         self.refresh()

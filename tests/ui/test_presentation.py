@@ -96,6 +96,10 @@ def test_leaving_presentation_restores_every_page_font(qtbot, window):
     plan = window.page("plan")  # made before presentation mode
     plan_font = plan.font().pointSizeF()
     window.session.set_presentation(True)
+    window.show_page("progress")  # made while presenting: grows once, not twice
+    progress = window.page("progress")
+    assert progress.font().pointSizeF() == pytest.approx(normal * 1.5)
+    assert progress.heading.font().pointSizeF() == pytest.approx(normal * 1.5 * 1.4)
     window.show_page("lessons")
     lessons = window.page("lessons")
     assert lessons.heading.font().pointSizeF() == pytest.approx(normal * 1.5 * 1.4)
@@ -111,6 +115,8 @@ def test_leaving_presentation_restores_every_page_font(qtbot, window):
     assert title.font().pointSizeF() == pytest.approx(normal * 1.3)
     assert lessons.card("m00-welcome").open_button.font().pointSizeF() == pytest.approx(normal)
     assert plan.font().pointSizeF() == pytest.approx(plan_font)
+    assert progress.font().pointSizeF() == pytest.approx(normal)
+    assert progress.heading.font().pointSizeF() == pytest.approx(normal * 1.4)
     # and again: entering and leaving twice never drifts
     for _ in range(2):
         window.session.set_presentation(True)
