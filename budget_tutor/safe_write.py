@@ -177,6 +177,18 @@ def _fsync_dir(folder: Path) -> None:
         os.close(fd)
 
 
+#: Less free space than this when a written file fails its check means the disk filled up.
+NEARLY_FULL_BYTES = 256 * 1024
+
+
+def _disk_nearly_full(folder: Path) -> bool:
+    try:
+        info = os.statvfs(folder)
+    except (OSError, AttributeError):  # pragma: no cover - no statvfs (Windows)
+        return False
+    return info.f_bavail * info.f_frsize < NEARLY_FULL_BYTES
+
+
 def _temp_path(target: Path) -> Path:
     return target.parent / f".{target.name}.{secrets.token_hex(4)}.tmp"
 
@@ -225,6 +237,8 @@ def _finish(tmp: Path, target: Path, expected: bytes | None, verify: Verifier) -
             raise ExportError(target, _(_MSG_INCOMPLETE))
         problem = verify(written)
         if problem is not None:
+            if _disk_nearly_full(target.parent):  # a writer that stops silently (QPdfWriter)
+                raise ExportError(target, _("the disk is full"), errno.ENOSPC)
             raise ExportError(target, problem)
         os.fsync(fd)
     finally:

@@ -259,7 +259,9 @@ def test_a_real_full_disk_keeps_the_old_file(tiny_disk: Path) -> None:
         except OSError:
             pass
 
-    with pytest.raises(ExportError):
+    with pytest.raises(ExportError) as silent_info:
         safe_write.write_with(target, silent)
+    # the writer said nothing, but the disk is (nearly) full: that is the reason given
+    assert silent_info.value.reason == "the disk is full"
     assert target.read_bytes() == old
     assert leftovers(tiny_disk) == []

@@ -260,3 +260,104 @@ def test_disk_full_on_a_small_filesystem(small_fs: Path) -> None:
     assert failures > 0, "the sweep never ran out of space"
     with Store.open(data) as store:
         assert store.conn.execute("PRAGMA integrity_check").fetchone() == ("ok",)
+
+
+# -- exports on a full disk (issue 16, item 5) -----------------------------------------------------
+
+EXPORT_KINDS = ("handout", "chart", "plan", "csv")
+#: What the family is told, by language (the reason inside "“file” could not be saved: …").
+DISK_FULL = {"en": "the disk is full", "ru": "диск заполнен", "tg": "диск пур аст"}
+
+
+def test_exports_on_a_small_filesystem(small_fs: Path, qtbot) -> None:  # type: ignore[no-untyped-def]
+    """Every export (handout PDF, chart picture from the Plan page, plan file, CLI CSV) at 0 to
+    256 KiB free, on a real tmpfs: a failure names the file and says the disk is full in the
+    family's language (never the OS's English, never "an error (?)"), the old file is byte for
+    byte the same, no temporary file is left, and the same export works once space is freed."""
+    from budget_tutor import i18n
+    from budget_tutor.cli import run_captured
+    from budget_tutor.safe_write import ExportError
+    from budget_tutor.ui import messages
+    from budget_tutor.ui.handout_export import HandoutExport
+    from budget_tutor.ui.plan_charts_panel import PlanChartsPanel
+    from budget_tutor.ui.session import AppSession
+
+    from .helpers import SAMPLES
+
+    store = Store.open(small_fs.parent / "store")  # the database lives elsewhere: exports only
+    session = AppSession(store)
+    session.open_household(store.create_household(plan_for(1)))
+    panel = PlanChartsPanel(session)
+    qtbot.addWidget(panel)
+    panel.resize(900, 600)
+    panel.show()
+    qtbot.waitUntil(lambda: panel.cash_flow_canvas.full_draws >= 1)
+    out = small_fs / "usb"
+    out.mkdir()
+    targets = {
+        "handout": out / "handout.pdf",
+        "chart": out / "chart.png",
+        "plan": out / "plan.json",
+        "csv": out / "plan.csv",
+    }
+    sample = sorted(SAMPLES.glob("*.json"))[0]
+
+    def export(kind: str) -> str | None:
+        """Run one export; the message shown (None: it worked)."""
+        target = targets[kind]
+        session.last_error = None
+        if kind == "handout":
+            try:
+                HandoutExport(session.plan).write_pdf(target)
+            except ExportError as exc:
+                return exc.message()
+        elif kind == "chart":
+            messages_choose = messages.choose_file_to_save
+            messages.choose_file_to_save = lambda *a, **k: str(target)  # type: ignore[assignment]
+            try:
+                panel.export_png()
+            finally:
+                messages.choose_file_to_save = messages_choose  # type: ignore[assignment]
+            return session.last_error
+        elif kind == "plan":
+            try:
+                planfile.save_plan_file(target, session.plan)
+            except StorageError as exc:
+                return exc.user_message()
+        else:
+            lang_now = i18n.current_language()
+            code, _out, err = run_captured(
+                ["plan", str(sample), "--format", "csv", "-o", str(target), "--lang", lang_now]
+            )
+            i18n.set_language(lang_now)
+            return err.strip() if code else None
+        return None
+
+    for kind in EXPORT_KINDS:  # the old files, written while there is room
+        assert export(kind) is None, kind
+    failures: dict[str, int] = dict.fromkeys(EXPORT_KINDS, 0)
+    try:
+        for n, leave in enumerate(range(0, 256 * 1024, 16 * 1024)):
+            lang = ("en", "ru", "tg")[n % 3]
+            i18n.set_language(lang)
+            for kind in EXPORT_KINDS:
+                before = {k: p.read_bytes() for k, p in targets.items()}
+                filler = fill(small_fs, leave)
+                try:
+                    message = export(kind)
+                    if message is not None:
+                        failures[kind] += 1
+                        assert targets[kind].name in message, message
+                        assert DISK_FULL[lang] in message.lower(), message
+                        assert "No space" not in message and "(?)" not in message, message
+                        assert {k: p.read_bytes() for k, p in targets.items()} == before, kind
+                        assert not [p for p in out.iterdir() if p.name.endswith(".tmp")], kind
+                        filler.unlink()
+                        assert export(kind) is None, f"{kind} fails with space freed"
+                finally:
+                    filler.unlink(missing_ok=True)
+    finally:
+        i18n.set_language("en")
+        store.close()
+    assert all(failures.values()), f"some export never ran out of space: {failures}"
+    print(f"export failures by kind over {n + 1} free-space steps: {failures}")
