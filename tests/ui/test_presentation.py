@@ -188,6 +188,16 @@ def test_one_screen_hides_notes_and_n_shows_them(qtbot, window):
     assert not player.notes_frame.isVisible()  # still not in the projected window
     controller.toggle_notes()  # N again
     assert not presenter.isVisible()
+    # typing an N into an answer field types it, it does not open the notes
+    from budget_tutor.ui.lesson_steps import CalculationWidget
+
+    calc_index = next(i for i, step in enumerate(player.lesson.steps) if step.type == "calculation")
+    player.show_step(calc_index)
+    calc = player.step_widget
+    assert isinstance(calc, CalculationWidget)
+    calc.answer_edit.setFocus()
+    qtbot.keyClicks(calc.answer_edit, "N")
+    assert calc.answer_edit.text() == "N" and not presenter.isVisible()
     window.session.set_presentation(False)
     assert player.notes_frame.isVisible()
     qtbot.keyClick(window, Qt.Key.Key_N)  # outside presentation mode N does nothing
