@@ -70,6 +70,28 @@ def test_materials_build_for_every_module(qapp, tmp_path, lang, library):
                 assert expected in key, (lesson.id, step.id, expected)
 
 
+@pytest.mark.parametrize("lang", ["tg", "ru"])
+@pytest.mark.parametrize("module", ["m06", "m10"])
+def test_every_printed_card_has_its_picture_and_its_whole_text(
+    qapp, tmp_path, lang, module, library
+):
+    """m06 and m10 have the longest card texts: under a 50 mm picture they must still print
+    whole (a clipped line is missing from the PDF's text)."""
+    i18n.set_language(lang)
+    code, _out, err = run_captured(["materials", "--module", module, "--lang", lang,
+                                   "--out", str(tmp_path)])  # fmt: skip
+    assert code == 0, err
+    (lesson,) = [le for le in library.course_lessons() if le.id.startswith(module)]
+    out = subprocess.run(["pdftotext", str(tmp_path / f"{lesson.id}-cards.pdf"), "-"],
+                         capture_output=True, text=True, check=True)  # fmt: skip
+    text = " ".join(out.stdout.split())
+    cards = [c for s in lesson.steps if isinstance(s, SortStep) for c in s.cards]
+    assert len(cards) >= 7
+    for card in cards:
+        assert card.picture is not None and card.picture.is_file(), card.text
+        assert " ".join(i18n.lesson_text(card.text).split()) in text, card.text
+
+
 def test_guide_in_tajik_has_the_agenda_every_module_and_the_paper_test(qapp, tmp_path, library):
     i18n.set_language("tg")
     target = tmp_path / "guide.pdf"
