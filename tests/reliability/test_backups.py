@@ -12,17 +12,20 @@ folder is left untouched.)
 
 from __future__ import annotations
 
+import os
 import shutil
 import sqlite3
+import subprocess
 import threading
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from budget_tutor import storage
-from budget_tutor.storage import BackupInfo, DatabaseTooNew, Store, backups_to_delete
+from budget_tutor.storage import BackupInfo, DatabaseTooNew, DiskFull, Store, backups_to_delete
 
 from .helpers import FIXTURE_V1, base_plan, plan_for, tree_bytes
 
@@ -268,3 +271,46 @@ def test_a_newer_database_leaves_the_whole_folder_untouched(tmp_path: Path) -> N
     after = tree_bytes(data)
     after.pop(storage.LOCK_NAME, None)
     assert after == before
+
+
+def test_a_backup_on_a_full_disk_leaves_nothing_behind(tmp_path: Path) -> None:
+    """Issue 16, finding 7: a backup that failed on a nearly full disk left its temporary file's
+    .tmp-wal/.tmp-shm in backups/ forever. On a real 4 MB tmpfs, filled up to n KB of free space
+    for n = 0..256 in 16 KB steps: every backup either works or says "disk full", and nothing but
+    whole backups is ever in backups/."""
+    point = tmp_path / "small"
+    point.mkdir()
+    done = subprocess.run(
+        ["mount", "-t", "tmpfs", "-o", "size=4m", "tmpfs", str(point)], capture_output=True
+    )
+    if done.returncode != 0:
+        pytest.skip("cannot mount a tmpfs here")
+    try:
+        store = Store.open(point / "data")
+        store.create_household(base_plan())
+        failures = 0
+        try:
+            for free_kb in range(0, 257, 16):
+                filler = point / "filler.bin"
+                filler.unlink(missing_ok=True)
+                stat = os.statvfs(point)
+                room = stat.f_bavail * stat.f_frsize - free_kb * 1024
+                with open(filler, "wb") as fh:
+                    try:
+                        fh.write(b"\0" * max(room, 0))
+                    except OSError:
+                        pass
+                try:
+                    store.backup("manual")
+                except DiskFull:
+                    failures += 1
+                leftovers = [
+                    p.name for p in store.backup_dir.iterdir() if not p.name.endswith(".sqlite")
+                ]
+                assert leftovers == [], (free_kb, leftovers)
+                filler.unlink()
+        finally:
+            store.close()
+        assert failures > 0, "the disk was never full enough to make a backup fail"
+    finally:
+        subprocess.run(["umount", "-l", str(point)], capture_output=True)
