@@ -300,6 +300,7 @@ from budget_tutor.storage_schema import (
 from budget_tutor.storage_schema import (
     SCHEMA_VERSION as SCHEMA_VERSION,
 )
+from budget_tutor.storage_workshops import WorkshopTables
 
 if TYPE_CHECKING:
     from budget_tutor.model import Plan
@@ -406,7 +407,7 @@ def _json_default(value: object) -> object:
 # ------------------------------------------------------------------------------------------------
 
 
-class Store:
+class Store(WorkshopTables):
     """One open data directory. Create with :meth:`open`; close with :meth:`close` (or ``with``)."""
 
     def __init__(

@@ -11,8 +11,9 @@ from pathlib import Path
 #: The database file in the data directory.
 DB_NAME = "budget.sqlite"
 #: The schema this code writes. History: 1 = first release; 2 = PIN and trash (``pin_hash``,
-#: ``deleted_at`` on ``households``).
-SCHEMA_VERSION = 2
+#: ``deleted_at`` on ``households``); 3 = workshops (``workshops``, ``participants``,
+#: ``attendance``, ``test_answers``: see ``storage_workshops``).
+SCHEMA_VERSION = 3
 
 
 #: A schema version this far ahead is a damaged header (a flipped bit), not a future release: it
@@ -55,6 +56,45 @@ SCHEMA_V1 = (
 )
 
 
+#: Schema 3: the tables of workshops (``storage_workshops`` reads and writes them).
+WORKSHOP_DDL: tuple[str, ...] = (
+    """CREATE TABLE workshops (
+        id INTEGER PRIMARY KEY,
+        code TEXT NOT NULL UNIQUE,
+        name TEXT NOT NULL,
+        place TEXT NOT NULL DEFAULT '',
+        region TEXT NOT NULL DEFAULT '',
+        trainer TEXT NOT NULL DEFAULT '',
+        start_date TEXT NOT NULL,
+        end_date TEXT NOT NULL,
+        created TEXT NOT NULL
+    ) STRICT""",
+    """CREATE TABLE participants (
+        id INTEGER PRIMARY KEY,
+        workshop_id INTEGER NOT NULL REFERENCES workshops(id),
+        code TEXT NOT NULL,
+        household_id INTEGER REFERENCES households(id),
+        UNIQUE (workshop_id, code)
+    ) STRICT""",
+    """CREATE TABLE attendance (
+        participant_id INTEGER NOT NULL REFERENCES participants(id),
+        day INTEGER NOT NULL CHECK (day BETWEEN 1 AND 31),
+        PRIMARY KEY (participant_id, day)
+    ) STRICT""",
+    """CREATE TABLE test_answers (
+        participant_id INTEGER NOT NULL REFERENCES participants(id),
+        phase TEXT NOT NULL CHECK (phase IN ('pre', 'post')),
+        form TEXT NOT NULL CHECK (form IN ('A', 'B')),
+        item_id TEXT NOT NULL,
+        option_order TEXT NOT NULL,
+        answer INTEGER,
+        correct INTEGER NOT NULL CHECK (correct IN (0, 1)),
+        answered_on TEXT NOT NULL,
+        PRIMARY KEY (participant_id, phase, item_id)
+    ) STRICT""",
+)
+
+
 #: Forward-only migrations: MIGRATIONS[n] turns version n - 1 into version n.
 MIGRATIONS: dict[int, tuple[str, ...]] = {
     2: (
@@ -62,6 +102,7 @@ MIGRATIONS: dict[int, tuple[str, ...]] = {
         "ALTER TABLE households ADD COLUMN deleted_at TEXT",
         "CREATE INDEX households_deleted ON households(deleted_at)",
     ),
+    3: WORKSHOP_DDL,
 }
 
 

@@ -162,6 +162,7 @@ class MainWindow(QMainWindow):
         self.pages: dict[str, QWidget] = {}
         self.current_page = ""
         self.help_dialog: HelpDialog | None = None
+        self.rejected_dialog: QDialog | None = None  # the translations not used, after a reload
         self.presentation = PresentationController(self, session)
 
         self.stack = QStackedWidget(self)
@@ -276,6 +277,18 @@ class MainWindow(QMainWindow):
         self.translation_folder_action = QAction(self)
         self.translation_folder_action.triggered.connect(self.choose_translation_folder)
         self.translation_folder_action.setEnabled(False)
+        self.backups_action = QAction(self)
+        self.backups_action.triggered.connect(self.show_backups)
+        self.backups_action.setEnabled(False)
+        self.narration_action = QAction(icons.icon("action-record"), "", self)
+        self.narration_action.triggered.connect(self.show_narration)
+        self.narration_action.setEnabled(False)
+        self.trainer_kit_action = QAction(self)
+        self.trainer_kit_action.triggered.connect(self.print_trainer_kit)
+        self.trainer_kit_action.setEnabled(False)
+        self.workshops_action = QAction(self)
+        self.workshops_action.triggered.connect(self.show_workshops)
+        self.workshops_action.setEnabled(False)
         self.help_action = QAction(icons.icon("nav-help"), "", self)
         self.help_action.setShortcut(QKeySequence(QKeySequence.StandardKey.HelpContents))
         self.help_action.triggered.connect(self.show_help)
@@ -354,6 +367,10 @@ class MainWindow(QMainWindow):
         self.trainer_menu.addAction(self.reload_translations_action)
         self.trainer_menu.addAction(self.translation_folder_action)
         self.trainer_menu.addSeparator()
+        self.trainer_menu.addAction(self.backups_action)
+        self.trainer_menu.addAction(self.narration_action)
+        self.trainer_menu.addAction(self.trainer_kit_action)
+        self.trainer_menu.addAction(self.workshops_action)
         self.trainer_menu.addAction(self.reset_demo_action)
         self.help_menu = QMenu(self)
         self.help_menu.addAction(self.help_action)
@@ -464,6 +481,13 @@ class MainWindow(QMainWindow):
             opener(section, suggestion)
 
     def show_households(self) -> None:
+        hid = self.session.household_id
+        try:
+            private = hid is not None and self.session.has_pin(hid)
+        except StorageError:
+            private = True
+        if private:  # back at the chooser a PIN household locks: its pages need the PIN again
+            self.session.close_household()
         self.household_page.refresh()
         self.stack.setCurrentWidget(self.household_page)
         self.current_page = "households"
@@ -564,24 +588,102 @@ class MainWindow(QMainWindow):
         self.settings.set_trainer_mode(on)
         self.reload_translations_action.setEnabled(on)
         self.translation_folder_action.setEnabled(on)
+        self.backups_action.setEnabled(on)
+        self.narration_action.setEnabled(on)
+        self.trainer_kit_action.setEnabled(on)
+        self.workshops_action.setEnabled(on and not self.session.read_only)
         self.reset_demo_action.setEnabled(on and not self.session.read_only)
         self.statusBar().showMessage(
             _("Trainer mode is on.") if on else _("Trainer mode is off."), 4000
         )
 
+    def show_workshops(self) -> None:
+        """Trainer mode: workshops, their tests and the group report."""
+        from budget_tutor.ui.workshops_dialog import WorkshopsDialog
+
+        dialog = WorkshopsDialog(self.session, self.page("lessons").library, self)
+        dialog.finished.connect(dialog.deleteLater)
+        self.workshops_dialog = dialog
+        dialog.open()
+
+    def show_narration(self) -> None:
+        """Trainer mode: which steps are recorded, narration packs."""
+        from budget_tutor.ui.narration_dialog import NarrationDialog
+
+        dialog = NarrationDialog(self.session, self.page("lessons").library, self)
+        dialog.finished.connect(dialog.deleteLater)
+        self.narration_dialog = dialog
+        dialog.open()
+
+    def print_trainer_kit(self, folder: str | None = None) -> list[Path]:
+        """Trainer mode: the guide and every module's materials as PDFs in a chosen folder, in
+        the current language; a confirmation offers to open the folder."""
+        from PySide6.QtWidgets import QFileDialog, QMessageBox
+
+        from budget_tutor.i18n import ngettext
+        from budget_tutor.safe_write import ExportError
+        from budget_tutor.ui import trainer_kit_pdf
+        from budget_tutor.ui.handout_export import documents_folder, open_folder
+
+        if folder is None:
+            folder = QFileDialog.getExistingDirectory(
+                self, _("Where to save the trainer's kit"), str(documents_folder())
+            )
+            if not folder:
+                return []
+        target = Path(folder) / f"budget-tutor-kit-{i18n.current_language()}"
+        library = self.page("lessons").library
+        written: list[Path] = []
+        try:
+            guide = target / "guide.pdf"
+            target.mkdir(parents=True, exist_ok=True)
+            trainer_kit_pdf.write_guide(guide, library)
+            written.append(guide)
+            for lesson in library.course_lessons():
+                written += trainer_kit_pdf.write_materials(target, lesson.id, library)
+        except (ExportError, OSError) as exc:
+            text = exc.message() if isinstance(exc, ExportError) else str(exc)
+            messages.warning(self, _("The trainer's kit"), text)
+            return written
+        box = QMessageBox(QMessageBox.Icon.Information, _("The trainer's kit"),
+                          ngettext("{count} file saved in {folder}.", "{count} files saved in {folder}.",
+                                   len(written)).format(count=len(written), folder=target), parent=self)  # fmt: skip
+        open_button = box.addButton(_("Open the folder"), QMessageBox.ButtonRole.ActionRole)
+        box.addButton(QMessageBox.StandardButton.Close)
+        box.finished.connect(lambda _r: box.clickedButton() is open_button and open_folder(target))
+        self.kit_message = box
+        box.open()
+        return written
+
+    def show_backups(self) -> None:
+        """Trainer mode: the Backups dialog (see, restore, check)."""
+        from budget_tutor.ui.backups_dialog import BackupsDialog
+
+        dialog = BackupsDialog(self.session, self)
+        dialog.restored.connect(self.household_page.refresh)
+        dialog.finished.connect(dialog.deleteLater)
+        self.backups_dialog = dialog
+        dialog.open()
+
     def reload_translations(self) -> None:
         self.session.reload_translations()
         problems = i18n.problems()
         if problems:
+            from budget_tutor.ui.rejected_translations_dialog import RejectedTranslationsDialog
+
             count = len(problems)
             self.statusBar().showMessage(
                 i18n.ngettext(
-                    "Translations reloaded; {n} entry was not used (see the translator check).",
-                    "Translations reloaded; {n} entries were not used (see the translator check).",
+                    "Translations reloaded; {n} entry was not used (see the list).",
+                    "Translations reloaded; {n} entries were not used (see the list).",
                     count,
                 ).format(n=count),
                 8000,
             )
+            if self.rejected_dialog is not None:
+                self.rejected_dialog.close()
+            self.rejected_dialog = RejectedTranslationsDialog(problems, self)
+            self.rejected_dialog.show()
         else:
             self.statusBar().showMessage(_("Translations reloaded."), 4000)
 
@@ -830,6 +932,26 @@ class MainWindow(QMainWindow):
                 self.translation_folder_action,
                 _("Use a &folder of translations…"),
                 _("Use .po files from a translator's folder"),
+            ),
+            (
+                self.backups_action,
+                _("&Backups…"),
+                _("See the backups, restore one, or check the database"),
+            ),
+            (
+                self.narration_action,
+                _("&Narration…"),
+                _("Which steps have a recording; carry recordings to another laptop"),
+            ),
+            (
+                self.trainer_kit_action,
+                _("Print the &trainer's kit…"),
+                _("The trainer's guide and every module's cards, worksheets and take-home sheets"),
+            ),
+            (
+                self.workshops_action,
+                _("&Workshops…"),
+                _("Participants, attendance, pre- and post-test, the group report, results for the donor"),
             ),
             (self.help_action, _("&Help"), _("How to use Budget Tutor (F1)")),
         )

@@ -7,6 +7,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, Qt
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -77,6 +78,7 @@ class NarrationDialog(QDialog):
         layout.addWidget(buttons)
         self.resize(760, 560)
         self.retranslate_ui()
+        self.refresh()
 
     def coverage(self) -> list[tuple[str, dict[str, tuple[int, int]]]]:
         """Per module: (title, {lang: (steps with a recording, steps)})."""
@@ -190,7 +192,12 @@ class NarrationDialog(QDialog):
         self.export_buttons["tg"].setText(_("Save the Tajik recordings…"))
         self.export_buttons["ru"].setText(_("Save the Russian recordings…"))
         self.import_button.setText(_("Add recordings from a pack…"))
+        if self.isVisible():
+            self.refresh()
+
+    def showEvent(self, event: QShowEvent) -> None:
         self.refresh()
+        super().showEvent(event)
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:

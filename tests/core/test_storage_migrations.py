@@ -8,6 +8,7 @@ import signal
 import sqlite3
 import subprocess
 import sys
+from datetime import date
 from decimal import Decimal
 from pathlib import Path
 
@@ -64,14 +65,26 @@ def test_upgrade_keeps_every_record(tmp_path: Path, version: int) -> None:
         "SELECT household_id, lesson_id, step_id, answer, score, done FROM progress"
     ).fetchall()
     old_settings = dict(old.execute("SELECT key, value FROM settings"))
+    old_columns = {row[1] for row in old.execute("PRAGMA table_info(households)")}
+    old_pins = (
+        {h: p is not None for h, p in old.execute("SELECT id, pin_hash FROM households")}
+        if "pin_hash" in old_columns
+        else dict.fromkeys(documents, False)
+    )
+    old_deleted = (
+        sorted(h for (h,) in old.execute("SELECT id FROM households WHERE deleted_at IS NOT NULL"))
+        if "deleted_at" in old_columns
+        else []
+    )
     old.close()
 
     with Store.open(data) as s:
         assert s.schema_version() == storage.SCHEMA_VERSION
         households = s.list_households()
-        assert sorted(h.id for h in households) == sorted(documents)
-        assert all(not h.has_pin for h in households)
-        assert s.deleted_households() == []
+        deleted = s.deleted_households()
+        assert sorted(h.id for h in households + deleted) == sorted(documents)
+        assert {h.id: h.has_pin for h in households + deleted} == old_pins
+        assert [h.id for h in deleted] == old_deleted
         for hid, document in documents.items():
             assert s.load_plan(hid) == planfile.plan_from_dict(json.loads(document))
         for hid, lesson, step, answer, score, done in old_progress:
@@ -86,7 +99,11 @@ def test_upgrade_keeps_every_record(tmp_path: Path, version: int) -> None:
         s.set_pin(first, "1357")
         assert s.verify_pin(first, "1357")
         s.delete_household(first)
-        assert [h.id for h in s.deleted_households()] == [first]
+        assert sorted(h.id for h in s.deleted_households()) == sorted([first, *old_deleted])
+        workshop = s.create_workshop("w-1", "Kulob", "Kulob", "Khatlon", "Zarina",
+                                     date(2026, 11, 2), date(2026, 11, 5))  # fmt: skip
+        s.add_participant(workshop, "KL-01", households[-1].id)
+        assert [p.code for p in s.participants(workshop)] == ["KL-01"]
         history = [v for (v,) in s.conn.execute("SELECT version FROM schema_history")]
         assert history == list(range(1, storage.SCHEMA_VERSION + 1))
 
@@ -128,7 +145,7 @@ def test_a_failed_migration_leaves_the_old_version(
     assert "pin_hash" not in columns(db, "households")
     monkeypatch.undo()
     with Store.open(data) as s:
-        assert s.schema_version() == 2
+        assert s.schema_version() == storage.SCHEMA_VERSION
         assert len(s.list_households()) == 2
 
 

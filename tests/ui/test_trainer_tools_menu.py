@@ -56,3 +56,13 @@ def test_narration_dialog_opens_from_the_menu(window, monkeypatch):
     dialog = window.narration_dialog
     assert dialog.table.rowCount() == len(window.page("lessons").library.course_lessons())
     assert dialog.windowTitle() == "Озвучивание"
+
+
+def test_workshops_dialog_opens_from_the_menu(window, monkeypatch):
+    from budget_tutor.ui import workshops_dialog
+
+    monkeypatch.setattr(workshops_dialog.WorkshopsDialog, "open", lambda self: None)
+    window.session.set_trainer_mode(True)
+    assert window.workshops_action.isEnabled()
+    window.workshops_action.trigger()
+    assert window.workshops_dialog.windowTitle() == "Семинары"
