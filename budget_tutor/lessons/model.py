@@ -12,7 +12,7 @@ from decimal import Decimal
 from enum import StrEnum
 from pathlib import Path
 
-from budget_tutor.i18n import _
+from budget_tutor.i18n import _, safe_format
 from budget_tutor.model import (
     ExpenseCategory,
     IncomeKind,
@@ -89,8 +89,13 @@ class Problem:
 
     @property
     def message(self) -> str:
-        # ``what`` names a part of the file ("a step"): an English msgid, translated too.
-        values = {k: (_(v) if k == "what" else v) for k, v in self.params}
+        # ``what`` names a part of the file ("a step"): an English msgid, translated too;
+        # ``detail`` is an English msgid with placeholders of its own among the params (why a
+        # picture is refused: "it has more than {limit} elements"), translated and filled in.
+        values = {k: (_(v) if k in ("what", "detail") else v) for k, v in self.params}
+        if "detail" in values:
+            english = dict(self.params)["detail"]
+            values["detail"] = safe_format(values["detail"], english, **dict(self.params))
         try:
             return _(self.msgid).format(**values)
         except (KeyError, IndexError, ValueError, AttributeError):
@@ -98,7 +103,10 @@ class Problem:
 
     @property
     def english(self) -> str:
-        return self.msgid.format(**dict(self.params))
+        values = dict(self.params)
+        if "detail" in values:
+            values["detail"] = safe_format(values["detail"], values["detail"], **values)
+        return self.msgid.format(**values)
 
     def location(self) -> str:
         return f"{self.file}:{self.line}" if self.line else self.file

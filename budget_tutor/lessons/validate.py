@@ -51,6 +51,7 @@ from budget_tutor.lessons.model import (
     Suggestion,
     SummaryStep,
 )
+from budget_tutor.lessons.sanitize import PictureProblem
 
 ID_RE = re.compile(r"[a-z0-9][a-z0-9-]{0,63}")
 MIN_STEPS = 6
@@ -137,7 +138,7 @@ class _Checker:
     picture_root: Path | None  # a pack folder (None: built-in, pictures/ under assets/)
     assets_dir: Path
     problems: list[Problem] = field(default_factory=list)
-    _svg_cache: dict[Path, str | None] = field(default_factory=dict)
+    _svg_cache: dict[Path, PictureProblem | None] = field(default_factory=dict)
 
     @property
     def file(self) -> str:
@@ -297,7 +298,8 @@ class _Checker:
                     self.file,
                     self.doc.line(where),
                     M_PICTURE_UNSAFE,
-                    _params({"value": value[:80], "detail": detail}),
+                    # the reason's own values (a limit, a line) travel with it, for translation
+                    _params({**dict(detail.params), "value": value[:80], "detail": detail.msgid}),
                     Severity.ERROR,
                     PICTURE_REFUSED,
                 )
@@ -339,14 +341,14 @@ def resolve_picture(value: str, root: Path) -> Path | None:
     return real
 
 
-def svg_problem(path: Path, root: Path | None = None) -> str | None:
+def svg_problem(path: Path, root: Path | None = None) -> PictureProblem | None:
     """Why an SVG picture may not be shown (None: it is a self-contained drawing within the
     limits): :func:`budget_tutor.lessons.sanitize.load_svg`, the one check every picture passes
     (regular file only, inside ``root``; no links out; bounded fan-out, elements and depth)."""
     from budget_tutor.lessons.sanitize import load_svg
 
     _data, problem = load_svg(path, root)
-    return None if problem is None else problem.english()
+    return problem
 
 
 # ------------------------------------------------------------------------------------------------

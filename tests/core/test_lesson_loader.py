@@ -269,3 +269,21 @@ def test_the_pack_loads_with_the_lesson_usable_and_the_picture_refused(tmp_path:
     assert refused and all("pictures/flour.svg" in p.english for p in refused)
     names = sorted(Path(p.file).name for p in status.problems if p.category != PICTURE_REFUSED)
     assert names == ["x11-pipe.yaml", "x12-zero.yaml", "x13-secret.yaml"]
+
+
+def test_the_refused_picture_reason_is_translated_inside_the_message(tmp_path: Path) -> None:
+    from budget_tutor import i18n
+    from budget_tutor.lessons.library import load_pack
+    from budget_tutor.lessons.validate import PICTURE_REFUSED
+
+    status, _catalogs = load_pack(hostile_pack(tmp_path))
+    problem = next(p for p in status.problems if p.category == PICTURE_REFUSED)
+    assert problem.english == (
+        "the picture 'pictures/flour.svg' is not allowed: its references expand to more than "
+        "50000 elements"
+    )
+    i18n.set_language("ru")
+    assert problem.message == (
+        "картинка 'pictures/flour.svg' недопустима: его ссылки разворачиваются больше чем в "
+        "50000 элементов"
+    )
