@@ -134,6 +134,12 @@ def main() -> int:
             if window.help_dialog is not None:
                 shot(f"{prefix}-dialog-help", window.help_dialog)
                 window.help_dialog.close()
+            from budget_tutor.ui.handout_export import HandoutDialog
+
+            handout_dialog = HandoutDialog(session.plan, parent=window)  # the PDF handout's save
+            handout_dialog.show()
+            shot(f"{prefix}-dialog-handout", handout_dialog)
+            handout_dialog.reject()
             window.show_page("plan")
             presentation(True, w, h)
             shot(f"{prefix}-presentation-plan")
