@@ -17,19 +17,20 @@ def back_to_english():
     i18n.set_language("en")
 
 
+def _command_names() -> list[str]:
+    import argparse
+
+    parser = cli.build_parser()
+    subs = [a for a in parser._actions if isinstance(a, argparse._SubParsersAction)]
+    return [name for action in subs for name in action.choices]
+
+
 def _english(text: str) -> list[str]:
     """English words other than option names, metavars, file types and choices."""
     import re
 
     text = re.sub(r"--?[\w-]+|\{[^}]*\}|\b[A-Z_]{2,}\b|budget-tutor[\w ]*|\(\.\w+\)", " ", text)
-    commands = (
-        "plan",
-        "lessons",
-        "handout",
-        "results",
-        "translations",
-        "check",
-    )  # typed as they are
+    commands = (*_command_names(), "check")  # typed as they are
     for word in ("all", "id", "table", "csv", "json", "extract", "update", "compile", *commands):
         text = re.sub(rf"\b{word}\b", " ", text)
     return english_words(text)
