@@ -55,6 +55,7 @@ class WhatIfPage(QWidget):
         self.styles = ScenarioStyles()  # keyed by scenario id: toggling never swaps colours
         self._dragging = False
         self._show_composed_line = False
+        self._stale = True
 
         self.presets = WhatIfPresetsPanel()
         self.preset_buttons = self.presets.buttons  # tools/screenshots.py, the start-up probe
@@ -90,6 +91,12 @@ class WhatIfPage(QWidget):
         self.refresh()
 
     @override
+    def showEvent(self, event: Any) -> None:
+        super().showEvent(event)
+        if self._stale:
+            self.refresh()
+
+    @override
     def resizeEvent(self, event: Any) -> None:
         self.left_scroll.fit(self.width())
         super().resizeEvent(event)
@@ -113,7 +120,13 @@ class WhatIfPage(QWidget):
         return out
 
     def refresh(self, blit: bool = False) -> None:
-        """Compare again and show it: the chart (blitted during a drag), the table, the words."""
+        """Compare again and show it: the chart (blitted during a drag), the table, the words.
+        A hidden page only remembers to do it when it is shown (an edit on My plan or a
+        language switch costs nothing here)."""
+        if not self.isVisible():
+            self._stale = True
+            return
+        self._stale = False
         plan = self.session.plan
         self.empty_label.setVisible(plan is None)
         self.results.setVisible(plan is not None)

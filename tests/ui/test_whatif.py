@@ -507,3 +507,19 @@ def test_a_plan_at_the_end_of_the_calendar_gives_a_message_not_a_crash(page, ses
     qtbot.keyClicks(page.sliders.name_edit, "Late")
     assert not page.save_composed()
     assert session.plan.scenarios == ()
+
+
+def test_a_hidden_page_compares_only_when_it_is_shown(page, session, qtbot) -> None:
+    click(qtbot, page.presets.buttons["wedding"])
+    before = page.comparison
+    page.hide()
+    richer = session.plan.with_line(
+        "incomes",
+        Income("r1", "Son", IncomeKind.REMITTANCE, Schedule.monthly(major(5000), SUMMER)),
+    )
+    session.apply_edit(richer, "more")
+    assert page.comparison is before  # nothing done while hidden
+    page.show()
+    qtbot.waitUntil(lambda: page.comparison is not before)
+    assert page.comparison.baseline.rows[3].remittance_income == major(5000)
+    assert [r[0] for r in table_rows(page)] == ["Your plan now", "A wedding in October 2027"]
