@@ -1,4 +1,4 @@
-"""The sort-card glyphs of lessons m00-m03: flat 64x64 drawings, no text.
+"""The sort-card glyphs of lessons m00-m03 and m08: flat 64x64 drawings, no text.
 
 ``GLYPHS`` holds each drawing once; ``USES`` says which lesson uses which glyph. Every glyph is
 written as ``assets/pictures/<lesson-id>-card-<name>.svg`` by

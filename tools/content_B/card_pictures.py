@@ -1,4 +1,4 @@
-"""The sort-card glyphs of lessons m04, m05 and m07: flat 64x64 drawings, no text.
+"""The sort-card glyphs of lessons m04-m07, m09 and m10: flat 64x64 drawings, no text.
 
 ``GLYPHS`` holds each drawing once; ``USES`` says which lesson uses which glyph. Every glyph is
 written as ``assets/pictures/<lesson-id>-card-<name>.svg`` by
