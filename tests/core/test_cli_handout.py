@@ -128,3 +128,12 @@ def test_plan_table_says_short_by_instead_of_a_negative_cash() -> None:
     table = [line for line in out.splitlines() if re.match(r"\w+\.? 20\d\d ", line)]
     assert len(table) == 12 and not any(NEGATIVE_AMOUNT.search(line) for line in table)
     assert "Меньше всего наличных в декабре 2027 г.: не хватает 3 440 сомони" in out
+
+
+@pytest.mark.parametrize("sample", SAMPLES, ids=lambda p: p.stem)
+def test_plan_sentences_in_russian_end_with_one_stop(sample: Path) -> None:
+    from budget_tutor.cli import run_captured
+
+    code, out, err = run_captured(["plan", str(sample), "--scenario", "all", "--lang", "ru"])
+    assert code == 0, err
+    assert "г.." not in out
