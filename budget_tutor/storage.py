@@ -706,6 +706,10 @@ class Store(WorkshopTables):
             raise _Damaged()  # someone else's database
         if version >= 1 and not _OUR_TABLES <= tables:
             raise _Damaged()
+        if version >= 1 and _recorded_version(conn) not in (None, version):
+            # a flipped bit in the header's version (3 -> 1) would "migrate" tables that are
+            # already there: the version the schema history records is the real one
+            raise _Damaged()
         return int(version)
 
     @classmethod
@@ -1267,6 +1271,15 @@ class Store(WorkshopTables):
 
 class _Damaged(Exception):
     """Internal: the database failed its checks."""
+
+
+def _recorded_version(conn: sqlite3.Connection) -> int | None:
+    """The newest version in ``schema_history`` (None when it records none or cannot be read)."""
+    try:
+        row = conn.execute("SELECT MAX(version) FROM schema_history").fetchone()
+    except (sqlite3.Error, UnicodeDecodeError):
+        return None
+    return int(row[0]) if row and isinstance(row[0], int) else None
 
 
 def _nonempty(path: Path) -> bool:

@@ -127,6 +127,9 @@ def _check_backup_file(path: Path) -> int:
         try:
             ok = conn.execute("PRAGMA quick_check").fetchall() == [("ok",)]
             tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master")}
+            if ok and "schema_history" in tables:  # the header's version must be the real one
+                recorded = conn.execute("SELECT MAX(version) FROM schema_history").fetchone()[0]
+                ok = recorded is None or recorded == version
         finally:
             conn.close()
     except (sqlite3.Error, UnicodeDecodeError) as exc:

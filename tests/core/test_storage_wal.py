@@ -635,3 +635,24 @@ def test_a_damaged_schema_with_invalid_utf8_in_sqlite_s_message_is_damage(tmp_pa
     assert info.value.damaged_copy is not None
     assert info.value.damaged_copy.read_bytes() == bytes(raw)
     assert info.value.newest_backup is not None
+
+
+def test_a_header_version_lower_than_the_schema_history_is_damage(tmp_path: Path) -> None:
+    """Found by the full corpus (case 543): one flipped bit made the header's version 1 on a
+    newer database; the start "migrated" it, failed on a column that was already there ("could
+    not save (duplicate column name: pin_hash)") and had checkpointed the WAL into the file."""
+    data = tmp_path / "data"
+    with Store.open(data) as store:
+        store.create_household(family("Aliev"))
+        store.backup("manual")
+    db = data / storage.DB_NAME
+    raw = bytearray(db.read_bytes())
+    raw[63] = 1  # user_version -> 1: a flipped bit of 3 (or any older number)
+    db.write_bytes(bytes(raw))
+    with pytest.raises(DatabaseCorrupt) as info:
+        Store.open(data)
+    assert info.value.damaged_copy is not None
+    assert info.value.damaged_copy.read_bytes() == bytes(raw)
+    assert info.value.newest_backup is not None
+    with Store.restore_from_backup(data, info.value.newest_backup) as restored:
+        assert names(restored) == ["Aliev"]
