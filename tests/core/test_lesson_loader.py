@@ -284,6 +284,6 @@ def test_the_refused_picture_reason_is_translated_inside_the_message(tmp_path: P
     )
     i18n.set_language("ru")
     assert problem.message == (
-        "картинка 'pictures/flour.svg' недопустима: его ссылки разворачиваются больше чем в "
+        "картинка 'pictures/flour.svg' недопустима: ссылки в файле разворачиваются больше чем в "
         "50000 элементов"
     )

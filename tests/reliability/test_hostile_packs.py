@@ -180,7 +180,7 @@ def test_the_freezing_picture_and_a_fifo_pack_on_the_lessons_page(
     player.show_step(notes[0])
     note = player.findChildren(RefusedPictureNote)[0]
     assert note.text() == (
-        "Картинка не показана: его ссылки разворачиваются больше чем в 50000 элементов"
+        "Картинка не показана: ссылки в файле разворачиваются больше чем в 50000 элементов"
     )
     session.set_language("en")  # swaps the catalogs and posts LanguageChange, as the menu does
     qtbot.waitUntil(lambda: note.text().startswith("Picture not shown: its references expand"))

@@ -76,12 +76,17 @@ class RefusedPictureNote(QLabel):
         self.setTextFormat(Qt.TextFormat.PlainText)
         self.setWordWrap(True)
         self.setStyleSheet("color: #555555; border: 1px dashed #999999; padding: 6px;")
+        self.setFixedWidth(self.WIDTH)
         self.retranslate_ui()
+
+    #: Wide enough for the reason on two or three lines at 1024 px; the height follows the text.
+    WIDTH = 460
 
     def retranslate_ui(self) -> None:
         from budget_tutor.i18n import _
 
         self.setText(_("Picture not shown: {reason}").format(reason=self.problem.message()))
+        self.setFixedHeight(self.heightForWidth(self.WIDTH))
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
