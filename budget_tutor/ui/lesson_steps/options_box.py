@@ -7,7 +7,7 @@ its accessible name) beside a word-wrapped label; clicking the label chooses the
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QEvent, Qt
 from PySide6.QtGui import QMouseEvent
 from PySide6.QtWidgets import (
     QAbstractButton,
@@ -80,6 +80,17 @@ class OptionsBox(QWidget):
             layout.addWidget(label, 2 * i, 1)
             layout.addWidget(feedback, 2 * i + 1, 1)
             self.feedback_labels.append(feedback)
+        self._align_buttons()
+
+    def _align_buttons(self) -> None:
+        """Each button as tall as one line of its text, so that it sits beside the first line."""
+        for button, label in zip(self.buttons, self.option_labels, strict=True):
+            button.setFixedHeight(max(label.fontMetrics().height(), button.sizeHint().height()))
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.FontChange:
+            self._align_buttons()
 
     def chosen(self) -> list[int]:
         return [i for i, b in enumerate(self.buttons) if b.isChecked()]
