@@ -32,8 +32,12 @@ def test_table_for_every_sample_and_scenario(path: Path, lang: str) -> None:
         ["plan", str(path), "--months", "24", "--scenario", "all", "--lang", lang]
     )
     assert code == 0, err
+    from budget_tutor import i18n
+
+    i18n.set_language(lang)  # a sample's names are shown in --lang (from the catalog)
     for scenario in plan.scenarios:
-        assert f"== {scenario.name} ==" in out
+        assert f"== {i18n._(scenario.name)} ==" in out
+    i18n.set_language("en")
     # 24 month rows for the baseline and for each scenario
     assert out.count("\n== ") + out.startswith("== ") == 1 + len(plan.scenarios)
     assert "2028" in out
