@@ -615,6 +615,15 @@ def _texts_by_language() -> dict[str, str]:
     return table
 
 
+def follow_text(value: str) -> str:
+    """One stored text (a household's name or region in a list) as :func:`follow_language`
+    shows it: a sample's text in the active language, anything else as it is."""
+    if not value:
+        return value
+    msgid = _texts_by_language().get(value)
+    return _(msgid) if msgid is not None else value
+
+
 def follow_language(plan: Plan) -> Plan:
     """A sample's texts in the active language, whatever language they were stored in.
 

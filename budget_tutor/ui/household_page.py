@@ -34,6 +34,7 @@ from PySide6.QtWidgets import (
 from budget_tutor import text_rules
 from budget_tutor.i18n import _, ngettext
 from budget_tutor.model import Household, Plan
+from budget_tutor.samples import follow_text
 from budget_tutor.storage import HouseholdInfo, StorageError
 from budget_tutor.ui import icons, messages
 from budget_tutor.ui.pin_dialog import PinDialog, fit_height
@@ -266,7 +267,7 @@ class HouseholdPage(QWidget):
             item = QListWidgetItem(self._item_text(info))  # plain text, always
             item.setIcon(icons.icon("action-pin" if info.has_pin else "household"))
             item.setData(Qt.ItemDataRole.UserRole, info.id)
-            item.setToolTip(messages.plain_tooltip(info.name))
+            item.setToolTip(messages.plain_tooltip(follow_text(info.name)))
             self.list.addItem(item)
             if selected is not None and info.id == selected.id:
                 self.list.setCurrentItem(item)
@@ -277,10 +278,11 @@ class HouseholdPage(QWidget):
 
     def _item_text(self, info: HouseholdInfo) -> str:
         people = ngettext("{n} person", "{n} people", info.people).format(n=info.people)
-        details = f"{people}, {info.region}" if info.region else people
+        # a sample's name and region in the screen's language, until the user renames it
+        details = f"{people}, {follow_text(info.region)}" if info.region else people
         if info.has_pin:
             details = _("{details} (PIN)").format(details=details)
-        return f"{info.name}\n{details}"
+        return f"{follow_text(info.name)}\n{details}"
 
     def selected(self) -> HouseholdInfo | None:
         item = self.list.currentItem()
@@ -704,3 +706,5 @@ class HouseholdPage(QWidget):
         self.undo_delete_button.setAccessibleName(_("Undo the delete"))
         if self._last_deleted is not None:
             self.undo_label.setText(_('"{name}" was deleted.').format(name=self._last_deleted.name))
+        if self.list.count():  # "6 people", and a sample's name, in the new language
+            self.refresh()

@@ -95,3 +95,20 @@ def test_the_open_sample_follows_a_language_switch(qtbot, tmp_path):
         assert session.plan.goals[0].name == "Наша подушка"
     finally:
         stop_app(window)
+
+
+def test_the_household_list_follows_a_language_switch(qtbot, tmp_path):
+    from tests.i18n.ui_tour import start_app, stop_app
+
+    window = start_app(qtbot, tmp_path / "data", "tg")
+    try:
+        page = window.household_page
+        assert page._create_and_open(page.sample_plans()[0]) is not None
+        window.show_households()
+        texts = [page.list.item(i).text() for i in range(page.list.count())]
+        assert texts and texts[0].startswith("Оилаи Каримовҳо (Кӯлоб)\n6 нафар")
+        window.session.set_language("ru")
+        qtbot.waitUntil(lambda: page.list.item(0).text().startswith("Семья Каримовых"))
+        assert page.list.item(0).text() == "Семья Каримовых (Куляб)\n6 человек, Хатлон, Куляб"
+    finally:
+        stop_app(window)
