@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from decimal import ROUND_HALF_UP, Context, Decimal, InvalidOperation, getcontext, localcontext
+from decimal import ROUND_HALF_UP, Context, Decimal, InvalidOperation, localcontext
 from enum import StrEnum
 
 from babel.numbers import format_decimal
@@ -246,9 +246,10 @@ def round_to_places(value: Decimal, places: int, rounding: str | None = None) ->
 
     ``Decimal.quantize`` in the default context fails (``InvalidOperation``) as soon as the result
     has more than 28 digits, which a 1000 % deposit over 120 months reaches; this never does.
-    ``rounding`` defaults to the current context's rule (what a bare ``quantize`` would use).
+    ``rounding`` defaults to :data:`ROUNDING` (half up), the one rule docs/projection.md promises;
+    never the context's half-even.
     """
-    rule = rounding if rounding is not None else getcontext().rounding
+    rule = rounding if rounding is not None else ROUNDING
     return value.quantize(
         Decimal(1).scaleb(-places), rounding=rule, context=_exact_context(value, places)
     )

@@ -547,7 +547,7 @@ def _project(
                 else:
                     gross = amounts[cal]
                     if remit_factor != 1:
-                        gross = int((Decimal(gross) * remit_factor).to_integral_value())
+                        gross = round_minor(Decimal(gross) * remit_factor)  # half up
                     received, cost = _transfer(
                         gross,
                         rate_now[currency],

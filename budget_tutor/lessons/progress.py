@@ -16,7 +16,7 @@ from __future__ import annotations
 
 from collections.abc import Collection, Mapping, Sequence
 from datetime import datetime
-from decimal import Decimal
+from decimal import ROUND_HALF_UP, Decimal
 from typing import Any, Protocol
 
 from budget_tutor.lessons.checking import AssessmentResult, Improvement, score_assessment
@@ -141,7 +141,9 @@ class LessonProgress:
         ]
         if not scores:
             return None
-        return (sum(scores, Decimal(0)) / len(scores)).quantize(Decimal("0.01"))
+        return (sum(scores, Decimal(0)) / len(scores)).quantize(
+            Decimal("0.01"), rounding=ROUND_HALF_UP
+        )
 
     def _is_exercise(self, lesson_id: str, step_id: str) -> bool:
         lesson = self._by_id.get(lesson_id)
