@@ -23,6 +23,7 @@ from budget_tutor.money import (
     parse_amount,
     parse_decimal,
 )
+from budget_tutor.ui.messages import plain_tooltip
 
 ERROR_STYLE = "color: #b00020; font-weight: bold;"
 
@@ -154,7 +155,7 @@ class _CheckedEdit(QWidget):
             self.error_label.setText(str(error))
             self.error_label.setVisible(self._inline_errors)
             self.line_edit.setStyleSheet("border: 2px solid #b00020;")
-            self.line_edit.setToolTip(str(error))
+            self.line_edit.setToolTip(plain_tooltip(str(error)))  # it quotes what was typed
         self._update_accessible_description()
         if was_valid != (error is None):
             self.validity_changed.emit(error is None)
@@ -171,7 +172,7 @@ class _CheckedEdit(QWidget):
         """Re-show the error in the new language and re-format a valid value the new way."""
         if self._error is not None:
             self.error_label.setText(str(self._error))
-            self.line_edit.setToolTip(str(self._error))
+            self.line_edit.setToolTip(plain_tooltip(str(self._error)))
             self._update_accessible_description()
         elif self._value is not None:
             self.line_edit.setText(self._format(self._value))

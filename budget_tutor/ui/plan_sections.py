@@ -11,6 +11,7 @@ from decimal import Decimal
 from typing import Any
 
 from babel.numbers import format_decimal
+from PySide6 import QtGui
 from PySide6.QtCore import QEvent, QObject, QRect, Qt, QTimer
 from PySide6.QtGui import QAction, QIcon, QKeySequence, QResizeEvent
 from PySide6.QtWidgets import (
@@ -225,7 +226,13 @@ def column_widths(natural: list[int], minimal: list[int], available: int) -> lis
     if sum(natural) <= available:
         return list(natural)
     room = available - sum(minimal)
-    if room <= 0:
+    if room < 0:
+        # Not even the longest words fit (large presentation text): share the width in
+        # proportion to the minimums rather than scroll sideways; a cut text ends in "…" and
+        # its cell's tooltip has it whole.
+        total_min = sum(minimal) or 1
+        return [max(24, m * available // total_min) for m in minimal]
+    if room == 0:
         return list(minimal)
     wants = [n - m for n, m in zip(natural, minimal, strict=True)]
     total = sum(wants) or 1
@@ -240,8 +247,8 @@ DROPPABLE_COLUMNS: dict[str, tuple[int, ...]] = {
     "one_offs": (1,),
     "savings": (1, 3),
     "goals": (2,),
-    "debts": (1, 5),
-    "investments": (1,),
+    "debts": (1, 5, 3),
+    "investments": (1, 3),
 }
 
 LINE_TYPES = {
@@ -274,7 +281,7 @@ class LineSection(QWidget):
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setWordWrap(True)
-        self.table.setTextElideMode(Qt.TextElideMode.ElideNone)
+        self.table.setTextElideMode(Qt.TextElideMode.ElideRight)
         self.table.verticalHeader().hide()
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
@@ -353,7 +360,10 @@ class LineSection(QWidget):
                         for c in DROPPABLE_COLUMNS[self.section]
                     ]
                     tip = "\n".join([text, *hidden])
-                item.setToolTip(messages.plain_tooltip(tip))
+                # Plain text stays plain (Qt shows it as it is); only a text that could be
+                # taken for markup is converted, so a name like "<b>x</b>" shows literally.
+                rich = QtGui.Qt.mightBeRichText(tip)  # type: ignore[attr-defined]
+                item.setToolTip(messages.plain_tooltip(tip) if rich else tip)
                 self.table.setItem(row, col, item)
             if line.id == selected:
                 self.table.selectRow(row)
@@ -762,6 +772,8 @@ class RatesSection(QWidget):
         self.usd_label = QLabel(self)
         self.rub_label.setBuddy(self.rub_edit)
         self.usd_label.setBuddy(self.usd_edit)
+        for label in (self.rub_label, self.usd_label):
+            label.setWordWrap(True)  # a long label wraps instead of widening the form
         form = QFormLayout()
         form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
         form.addRow(self.rub_label, self.rub_edit)

@@ -217,7 +217,8 @@ def test_column_widths_share_the_room_and_never_go_below_the_minimum() -> None:
     assert column_widths([100, 200], [50, 80], 400) == [100, 200]
     # 300 px for columns wanting 100 and 300: minimums 50 and 80, 170 px shared 50:220
     assert column_widths([100, 300], [50, 80], 300) == [50 + 50 * 170 // 270, 80 + 220 * 170 // 270]
-    assert column_widths([100, 300], [90, 250], 200) == [90, 250]
+    # not even the minimums fit: shared in proportion, never wider than the table
+    assert column_widths([100, 300], [90, 250], 170) == [45, 125]
 
 
 @pytest.mark.parametrize("lang", ["ru", "tg"])
