@@ -233,3 +233,53 @@ def test_no_real_money_columns(tmp_path: Path) -> None:
                 assert "DOUB" not in (ctype or "").upper(), (table, column)
     finally:
         con.close()
+
+
+# ---- the UI asks for nothing a plan file would refuse (issue 16, item 6) -----------------------
+
+#: The planfile bound each UI field is stored under (budget_tutor/planfile.py: _PERCENT, _RATE,
+#: _EXCHANGE_RATE): a value the UI accepts must be a valid plan, which no projection can fail on.
+UI_FIELD_LIMITS = {
+    ("line_dialog.py", "fee_percent"): 100,
+    ("line_dialog.py", "margin"): 100,
+    ("line_dialog.py", "share"): 100,
+    ("line_dialog.py", "annual_rate"): 1000,
+    ("plan_sections.py", "<rate>"): 1_000_000,
+}
+
+
+def _ui_maxima() -> list[tuple[str, str, int]]:
+    """(file, field, maximum) of every ``maximum=Decimal(N)`` in the line dialog and plan page."""
+    found = []
+    for name in ("line_dialog.py", "plan_sections.py"):
+        tree = ast.parse((CORE / "ui" / name).read_text(encoding="utf-8"))
+        for node in ast.walk(tree):
+            if not isinstance(node, ast.Call):
+                continue
+            for kw in node.keywords:
+                value = kw.value
+                if (
+                    kw.arg == "maximum"
+                    and isinstance(value, ast.Call)
+                    and getattr(value.func, "id", "") == "Decimal"
+                    and isinstance(value.args[0], ast.Constant)
+                ):
+                    first = node.args[0] if node.args else None
+                    field = first.value if isinstance(first, ast.Constant) else "<rate>"
+                    found.append((name, str(field), int(value.args[0].value)))
+    return found
+
+
+def test_ui_input_limits_stay_inside_the_plan_file_limits() -> None:
+    maxima = _ui_maxima()
+    assert len(maxima) >= 6, maxima  # the fields exist where this test looks for them
+    too_high = [
+        (name, field, maximum)
+        for name, field, maximum in maxima
+        if maximum > UI_FIELD_LIMITS.get((name, field), 0)
+    ]
+    assert too_high == []
+    from budget_tutor.money import MAX_AMOUNT
+    from budget_tutor.ui import amount_edit
+
+    assert amount_edit.MAX_AMOUNT == MAX_AMOUNT  # amounts: the same maximum as a plan file
