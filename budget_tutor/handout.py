@@ -145,7 +145,6 @@ class Figures:
     bad_months: tuple[MonthRow, ...]  # months where more goes out than comes in
     need: int  # Σ (out − in) over the bad months
     monthly_saving: int  # what to put aside in each good month (0: no step)
-    largest_surplus: int  # the largest surplus of any month (0 if none)
 
 
 def figures(projection: Projection) -> Figures:
@@ -171,7 +170,6 @@ def figures(projection: Projection) -> Figures:
         bad_months=bad,
         need=need,
         monthly_saving=saving,
-        largest_surplus=max((s for _r, s in surplus), default=0) if surplus else 0,
     )
 
 
@@ -358,7 +356,30 @@ def goal_lines(projection: Projection, locale: str) -> tuple[GoalLine, ...]:
     return tuple(out)
 
 
-def _goal_steps(plan: Plan, projection: Projection, locale: str, fig: Figures) -> list[str]:
+def _money_kept_by(projection: Projection, month: object) -> int | None:
+    """Savings and purse together at the end of ``month`` (None when it is not projected)."""
+    for r in projection.rows:
+        if r.month == month:
+            return r.savings_total + r.cash_close
+    return None
+
+
+def _needed_on_place(plan: Plan, goal_id: str) -> int:
+    """The goal's target plus the targets of the goals filled before it on the same place
+    (priority, then plan order: step 10 of docs/projection.md)."""
+    order = {g.id: i for i, g in enumerate(plan.goals)}
+    goal = next((g for g in plan.goals if g.id == goal_id), None)
+    if goal is None:
+        return 0
+    key = (goal.priority, order[goal.id])
+    return sum(
+        g.target
+        for g in plan.goals
+        if g.place_id == goal.place_id and (g.priority, order[g.id]) <= key
+    )
+
+
+def _goal_steps(plan: Plan, projection: Projection, locale: str) -> list[str]:
     steps: list[str] = []
     s = projection.summary
     start = projection.rows[0].month if projection.rows else plan.household.start_month
@@ -396,32 +417,47 @@ def _goal_steps(plan: Plan, projection: Projection, locale: str, fig: Figures) -
         place = plan.place(place_id)
         opening = place.opening_balance if place is not None else 0
         monthly = round_up(finance.monthly_saving_for_goal(goal.target, months_left, opening))
-        if monthly <= fig.largest_surplus:
-            steps.append(
-                _fmt(
-                    _("To have “{goal}” {by_month}, save {amount} every month."),
-                    "To have “{goal}” {by_month}, save {amount} every month.",
-                    goal=goal.name,
-                    by_month=by_month(goal.target_month),
-                    amount=_money(monthly, locale),
+        kept = _money_kept_by(projection, goal.target_month)
+        if kept is not None and kept < _needed_on_place(plan, goal.goal_id):
+            if kept > 0:
+                steps.append(
+                    _fmt(
+                        _(
+                            "“{goal}” cannot be reached {by_month} with this plan: by then "
+                            "savings and purse hold only {amount} together. Choose a later "
+                            "month or a smaller amount."
+                        ),
+                        "“{goal}” cannot be reached {by_month} with this plan: by then "
+                        "savings and purse hold only {amount} together. Choose a later "
+                        "month or a smaller amount.",
+                        goal=goal.name,
+                        by_month=by_month(goal.target_month),
+                        amount=_money(round_down(kept), locale),
+                    )
                 )
-            )
-        else:
-            steps.append(
-                _fmt(
-                    _(
-                        "“{goal}” cannot be reached {by_month} with this plan: it needs "
-                        "{amount} a month, more than any month has left. Choose a later "
-                        "month or a smaller amount."
-                    ),
-                    "“{goal}” cannot be reached {by_month} with this plan: it needs "
-                    "{amount} a month, more than any month has left. Choose a later "
-                    "month or a smaller amount.",
-                    goal=goal.name,
-                    by_month=by_month(goal.target_month),
-                    amount=_money(monthly, locale),
+            else:
+                steps.append(
+                    _fmt(
+                        _(
+                            "“{goal}” cannot be reached {by_month} with this plan: by then "
+                            "no money is left over. Choose a later month or a smaller amount."
+                        ),
+                        "“{goal}” cannot be reached {by_month} with this plan: by then "
+                        "no money is left over. Choose a later month or a smaller amount.",
+                        goal=goal.name,
+                        by_month=by_month(goal.target_month),
+                    )
                 )
+            continue
+        steps.append(
+            _fmt(
+                _("To have “{goal}” {by_month}, save {amount} every month."),
+                "To have “{goal}” {by_month}, save {amount} every month.",
+                goal=goal.name,
+                by_month=by_month(goal.target_month),
+                amount=_money(monthly, locale),
             )
+        )
     return steps
 
 
@@ -478,7 +514,7 @@ def next_steps(plan: Plan, projection: Projection, locale: str) -> tuple[str, ..
                 amount=_money(fig.monthly_saving, locale),
             )
         )
-    steps += _goal_steps(plan, projection, locale, fig)
+    steps += _goal_steps(plan, projection, locale)
     if (
         s.total_contributions == 0
         and s.total_income > 0

@@ -84,8 +84,9 @@ def goals_plan() -> Plan:
     - "Bicycle" 2,000 (priority 1), wanted by April 2027: reached in May, late. In time it needs
       2,000 / 4 months (Jan-Apr) = 500 a month, which a month has (500 left each month).
     - "Phone" 400 (priority 2), no month: reached when the box holds 2,400, in June 2027.
-    - "Cow" 20,000 (priority 3), wanted by June 2027: never reached; in time it would need
-      20,000 / 6 = 3,333.34 a month, 3,340 rounded up: more than any month has left (500).
+    - "Cow" 20,000 (priority 3), wanted by June 2027: never reached. By the end of June the
+      box holds 2,400 and the purse 600 (100 a month): 3,000, less than the 22,400 the three
+      goals need together, so the cow cannot be had by June, whatever is saved.
     """
     return Plan(
         household=Household(name="Goals", start_month=Month(2027, 1)),
@@ -218,10 +219,28 @@ def test_goal_steps_and_complete_goal_rows() -> None:
     assert steps == (
         "To have “Bicycle” by April 2027, save 500 TJS every month.",
         "“Phone” (400 TJS) is reached in June 2027.",
-        "“Cow” cannot be reached by June 2027 with this plan: it needs 3,340 TJS a month, more "
-        "than any month has left. Choose a later month or a smaller amount.",
+        "“Cow” cannot be reached by June 2027 with this plan: by then savings and purse hold "
+        "only 3,000 TJS together. Choose a later month or a smaller amount.",
         "Look at this plan together every month.",
     )
+
+
+def test_a_goal_the_money_is_there_for_gets_a_monthly_amount() -> None:
+    # 30,000 at the start: by the end of June savings and purse hold 30,000 + 6 x 500 = 33,000,
+    # enough for the 22,400 of the three goals: put aside 20,000 / 6 = 3,333.34 -> 3,340 a month
+    p = goals_plan()
+    p = p.replace(household=dataclasses.replace(p.household, opening_cash=major(30000)))
+    steps = next_steps(p, project(p, 12), "en")
+    assert "To have “Cow” by June 2027, save 3,340 TJS every month." in steps
+    # a goal wanted by March in the seasons plan: the purse is 5,000 short by then
+    q = seasons_plan().replace(
+        savings=(SavingsPlace("b", "Box", SavingsKind.CASH),),
+        goals=(SavingsGoal("g", "Carpet", major(800), "b", Month(2027, 3)),),
+    )
+    assert (
+        "“Carpet” cannot be reached by March 2027 with this plan: by then no money is left "
+        "over. Choose a later month or a smaller amount."
+    ) in next_steps(q, project(q, 12), "en")
 
 
 def test_a_saving_habit_is_no_more_than_a_month_has_left() -> None:
