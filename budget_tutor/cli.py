@@ -17,7 +17,7 @@ from typing import TextIO
 
 from budget_tutor import __version__, i18n
 from budget_tutor.i18n import _, ngettext, pgettext, safe_format
-from budget_tutor.model import MAX_HORIZON, Month, month_label
+from budget_tutor.model import MAX_HORIZON, Month, Plan, month_label
 from budget_tutor.money import format_amount, format_money, format_percent, minor_to_text
 from budget_tutor.projection import Comparison, Projection, compare
 from budget_tutor.scenarios import Scenario
@@ -39,6 +39,22 @@ COLUMNS = (
 )
 
 
+#: What JSON and CSV carry for each month (docs/plan-output.md): the table's columns, then every
+#: other flow, so that each month reconciles from the output alone.
+FLOW_COLUMNS = (
+    *COLUMNS,
+    ("cash_open", "cash_open"),
+    ("remittance_income", "remittance_income"),
+    ("transfer_cost", "transfer_cost"),
+    ("investment_income", "investment_income"),
+    ("investment_costs", "investment_costs"),
+    ("loans_received", "loans_received"),
+    ("debt_interest", "debt_interest"),
+    ("debt_balance", "debt_balance"),
+    ("interest_earned", "interest_earned"),
+)
+
+
 def _headers() -> list[str]:
     return [
         _("Month"),
@@ -52,10 +68,12 @@ def _headers() -> list[str]:
     ]
 
 
-def _row_values(projection: Projection) -> list[tuple[Month, list[int]]]:
+def _row_values(
+    projection: Projection, columns: Sequence[tuple[str, str | None]] = COLUMNS
+) -> list[tuple[Month, list[int]]]:
     out = []
     for row in projection.rows:
-        out.append((row.month, [getattr(row, attr) for _key, attr in COLUMNS[1:]]))
+        out.append((row.month, [getattr(row, attr) for _key, attr in columns[1:]]))
     return out
 
 
@@ -147,10 +165,10 @@ def write_table(comparison: Comparison, lang: str, out: TextIO) -> None:
 
 def write_csv(comparison: Comparison, out: TextIO) -> None:
     writer = csv.writer(out, lineterminator="\n")
-    writer.writerow(["scenario", *(key for key, _attr in COLUMNS)])
+    writer.writerow(["scenario", *(key for key, _attr in FLOW_COLUMNS)])
     for projection in comparison.all:
         sid = projection.scenario_id or "baseline"
-        for month, values in _row_values(projection):
+        for month, values in _row_values(projection, FLOW_COLUMNS):
             writer.writerow([sid, month.iso(), *(_amount_text(v) for v in values)])
 
 
@@ -159,7 +177,9 @@ def _amount_text(minor: int) -> str:
     return minor_to_text(minor)
 
 
-def write_json(comparison: Comparison, out: TextIO) -> None:
+def write_json(comparison: Comparison, out: TextIO, plan: Plan | None = None) -> None:
+    """The projections as JSON (docs/plan-output.md); with ``plan``, also its opening money."""
+
     def projection_dict(p: Projection) -> dict[str, object]:
         s = p.summary
         return {
@@ -168,10 +188,23 @@ def write_json(comparison: Comparison, out: TextIO) -> None:
             "months": [
                 {
                     "month": m.iso(),
-                    **{k: _amount_text(v) for (k, _a), v in zip(COLUMNS[1:], vals, strict=True)},
+                    **{
+                        k: _amount_text(v)
+                        for (k, _a), v in zip(FLOW_COLUMNS[1:], vals, strict=True)
+                    },
                 }
-                for m, vals in _row_values(p)
+                for m, vals in _row_values(p, FLOW_COLUMNS)
             ],
+            **(
+                {}
+                if plan is None
+                else {
+                    "opening": {
+                        "cash": _amount_text(plan.household.opening_cash),
+                        "savings": _amount_text(sum(x.opening_balance for x in plan.savings)),
+                    }
+                }
+            ),
             "summary": {
                 "total_income": _amount_text(s.total_income),
                 "total_spending": _amount_text(s.total_spending),
@@ -262,7 +295,7 @@ def plan_command(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     if args.format == "csv":
         write_csv(comparison, target)
     elif args.format == "json":
-        write_json(comparison, target)
+        write_json(comparison, target, plan)
     else:
         write_table(comparison, args.lang, target)
     if args.output is not None:
@@ -456,7 +489,10 @@ def build_parser() -> argparse.ArgumentParser:
         "materials", help=_("print a module's cards, worksheet, answer key and take-home sheet")
     )
     materials.add_argument(
-        "--module", action="append", metavar="ID", help=_("the module (e.g. m04); 'all' for every one")
+        "--module",
+        action="append",
+        metavar="ID",
+        help=_("the module (e.g. m04); 'all' for every one"),
     )
     materials.add_argument(
         "--lang", choices=i18n.LANGUAGES, default="tg", help=_("the language of the materials")
