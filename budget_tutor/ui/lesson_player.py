@@ -61,8 +61,12 @@ class PresenterInfo:
     started_at: float  # the player's clock when the step was shown
 
 
-def step_budget_seconds(lesson: Lesson) -> int:
-    """A step's share of the lesson's workshop time (steps have no minutes of their own)."""
+def step_budget_seconds(lesson: Lesson, step: Step | None = None) -> int:
+    """The time a step may take in the room: its own ``minutes`` when the lesson gives them,
+    else its share of the lesson's minutes (45 minutes in 9 steps: 5 minutes a step)."""
+    minutes = getattr(step, "minutes", None)
+    if isinstance(minutes, int) and not isinstance(minutes, bool) and minutes > 0:
+        return minutes * 60
     return lesson.minutes * 60 // max(len(lesson.steps), 1)
 
 
@@ -374,7 +378,7 @@ class LessonPlayer(QWidget):
             next_title=(
                 step_name(following, number + 1, self._translate) if following is not None else None
             ),
-            budget_seconds=step_budget_seconds(lesson),
+            budget_seconds=step_budget_seconds(lesson, step),
             started_at=self.step_started_at,
         )
 

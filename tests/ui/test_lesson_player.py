@@ -377,7 +377,7 @@ def test_finish_names_the_unfinished_step_and_goes_there(
     assert page.stack.currentWidget() is player
     assert player.index == 2 and isinstance(player.step_widget, QuizWidget)
     assert player.notice_label.isVisible()
-    assert player.notice_label.text().startswith("Not finished yet: step 3 of 10, \"Quiz\".")
+    assert player.notice_label.text().startswith('Not finished yet: step 3 of 10, "Quiz".')
     assert "q-first" not in records(session, "p01-every-step")
     click_option(qtbot, player.step_widget.options_box.buttons[0])
     qtbot.mouseClick(player.step_widget.check_button, Qt.MouseButton.LeftButton)
@@ -479,6 +479,20 @@ def test_presenter_info_and_step_timer(qtbot, page: LessonsPage) -> None:  # typ
     assert view.step_label.text() == "Step 2 of 10: Key message"
     assert view.timer_label.text().startswith("Time on this step: 0:00")
     assert clock_text(65) == "1:05" and clock_text(-3) == "0:00"
+
+
+def test_a_step_with_its_own_minutes_is_timed_by_them(library: Library) -> None:
+    import dataclasses
+
+    from budget_tutor.ui.lesson_player import step_budget_seconds
+
+    lesson = library.lesson("p01-every-step")
+    assert lesson is not None and lesson.minutes == 30 and len(lesson.steps) == 10
+    step = lesson.steps[0]
+    assert step_budget_seconds(lesson, step) == 180  # no minutes of its own: 30 / 10
+    if "minutes" in {f.name for f in dataclasses.fields(step)}:  # lessons that time each step
+        timed = dataclasses.replace(step, minutes=7)
+        assert step_budget_seconds(lesson, timed) == 420
 
 
 def test_broken_pack_is_listed_and_the_rest_works(qtbot, session: AppSession) -> None:  # type: ignore[no-untyped-def]

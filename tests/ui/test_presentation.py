@@ -233,6 +233,8 @@ session.set_presentation(True)
 for _ in range(5):
     app.processEvents()
 presenter = window.presentation.presenter
+first = player.lesson.steps[0]
+out["time"] = [player.lesson.minutes, len(player.lesson.steps), getattr(first, "minutes", None)]
 out["during"] = {
     "window_screen": window.screen().name(),
     "window": window.geometry().getRect(),
@@ -320,7 +322,10 @@ def test_two_screens_lesson_on_the_projector_notes_on_the_laptop(tmp_path):
     assert 0 <= x and x + w <= 1366 and 0 <= y and y + h <= 768
     assert not during["notes_in_window"]
     assert during["step"] == "Step 1 of 9: The Rahimov family from Kulob"
-    assert during["timer"] == "Time on this step: 0:00 of 5:00"  # 45 minutes over 9 steps
+    lesson_minutes, steps, step_minutes = out["time"]
+    # the step's own minutes when the lesson gives them, else its share of the lesson's
+    planned = step_minutes * 60 if step_minutes else lesson_minutes * 60 // steps
+    assert during["timer"] == f"Time on this step: 0:00 of {planned // 60}:{planned % 60:02d}"
     assert "Welcome everyone and introduce yourself" in during["notes"]
     assert during["next"] == "Next: Pre-test"  # the pre-test has no title: its kind
     assert out["after_next"]["step"].startswith("Step 2 of 9")
