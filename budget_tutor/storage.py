@@ -511,8 +511,14 @@ class Store(WorkshopTables):
             conn.close()
             raise
         except _Damaged:
+            # Closing this read-write connection checkpoints the WAL into the damaged file: keep
+            # the files as found (nothing has written them yet) and put them back after the move.
+            found = _read_sides(db)
             conn.close()
-            raise cls._move_aside(base, clock) from None
+            error = cls._move_aside(base, clock)
+            if error.damaged_copy is not None:
+                _write_sides(error.damaged_copy, found)
+            raise error from None
         except (sqlite3.Error, UnicodeDecodeError) as exc:
             conn.close()
             raise _translate(exc, db, base) from None
@@ -1271,6 +1277,28 @@ class Store(WorkshopTables):
 
 class _Damaged(Exception):
     """Internal: the database failed its checks."""
+
+
+def _read_sides(db: Path) -> dict[str, bytes]:
+    """The bytes of the database and its -wal (suffix -> bytes; what can be read)."""
+    found = {}
+    for suffix in ("", "-wal"):
+        try:
+            found[suffix] = Path(f"{db}{suffix}").read_bytes()
+        except OSError:
+            pass
+    return found
+
+
+def _write_sides(target: Path, found: dict[str, bytes]) -> None:
+    """Put back the bytes ``_read_sides`` read (best effort: the copy is kept aside anyway)."""
+    for suffix, content in found.items():
+        side = Path(f"{target}{suffix}")
+        try:
+            if side.exists() or suffix == "-wal":
+                side.write_bytes(content)
+        except OSError:
+            pass
 
 
 def _recorded_version(conn: sqlite3.Connection) -> int | None:
