@@ -266,10 +266,11 @@ def _goal_sentences(row: ScenarioRow, locale: str) -> list[str]:
             if after is not None:
                 out.append(
                     safe_format(
-                        _("“{goal}” is reached as before, in {month}."),
-                        "“{goal}” is reached as before, in {month}.",
+                        # Translators: {in_month} is "in March 2027" as a sentence says it.
+                        _("“{goal}” is reached as before, {in_month}."),
+                        "“{goal}” is reached as before, {in_month}.",
                         goal=goal.name,
-                        month=month_label(after, locale),
+                        in_month=in_month(after),
                     )
                 )
             continue
@@ -277,33 +278,39 @@ def _goal_sentences(row: ScenarioRow, locale: str) -> list[str]:
             moved = after.minus(before)
             count = abs(moved)
             if moved > 0:
-                english = "“{goal}” is reached {count} months later, in {month}."
+                english = "“{goal}” is reached {count} months later, {in_month}."
                 template = ngettext(
-                    "“{goal}” is reached {count} month later, in {month}.", english, count
+                    "“{goal}” is reached {count} month later, {in_month}.",
+                    "“{goal}” is reached {count} months later, {in_month}.",
+                    count,
                 )
             else:
-                english = "“{goal}” is reached {count} months earlier, in {month}."
+                english = "“{goal}” is reached {count} months earlier, {in_month}."
                 template = ngettext(
-                    "“{goal}” is reached {count} month earlier, in {month}.", english, count
+                    "“{goal}” is reached {count} month earlier, {in_month}.",
+                    "“{goal}” is reached {count} months earlier, {in_month}.",
+                    count,
                 )
             out.append(
                 safe_format(
-                    template, english, goal=goal.name, count=count, month=month_label(after, locale)
+                    template, english, goal=goal.name, count=count, in_month=in_month(after)
                 )
             )
         elif after is None:
             english = "“{goal}” is no longer reached in {count} months."
             template = ngettext(
-                "“{goal}” is no longer reached in {count} month.", english, row.months
+                "“{goal}” is no longer reached in {count} month.",
+                "“{goal}” is no longer reached in {count} months.",
+                row.months,
             )
             out.append(safe_format(template, english, goal=goal.name, count=row.months))
         else:
             out.append(
                 safe_format(
-                    _("“{goal}” is now reached, in {month}."),
-                    "“{goal}” is now reached, in {month}.",
+                    _("“{goal}” is now reached, {in_month}."),
+                    "“{goal}” is now reached, {in_month}.",
                     goal=goal.name,
-                    month=month_label(after, locale),
+                    in_month=in_month(after),
                 )
             )
     return out
