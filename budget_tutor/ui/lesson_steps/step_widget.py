@@ -91,6 +91,8 @@ class RefusedPictureNote(QLabel):
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
             self.retranslate_ui()
+        elif event.type() == QEvent.Type.FontChange:  # presentation mode: bigger text, taller note
+            self.setFixedHeight(self.heightForWidth(self.WIDTH))
         super().changeEvent(event)
 
 
