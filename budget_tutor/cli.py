@@ -73,7 +73,7 @@ def _row_values(
 ) -> list[tuple[Month, list[int]]]:
     out = []
     for row in projection.rows:
-        out.append((row.month, [getattr(row, attr) for _key, attr in columns[1:]]))
+        out.append((row.month, [getattr(row, str(attr)) for _key, attr in columns[1:]]))
     return out
 
 
