@@ -129,6 +129,7 @@ class Step:
     line: int
     title: str = ""
     trainer_notes: str = ""
+    minutes: int | None = None  # the time it takes in the room (None: not timed, a pack's step)
 
     @property
     def interactive(self) -> bool:
@@ -317,6 +318,15 @@ class AssessmentStep(Step):
 
 
 @dataclass(frozen=True)
+class Objective:
+    """A measurable learning objective of a module: ``m04-o1`` and its English text."""
+
+    id: str
+    text: str
+    line: int = 0
+
+
+@dataclass(frozen=True)
 class Lesson:
     id: str
     module: int
@@ -329,6 +339,7 @@ class Lesson:
     icon: str | None = None
     sources: tuple[str, ...] = ()
     pack_id: str | None = None  # None: built in
+    objectives: tuple[Objective, ...] = ()
 
     def step(self, step_id: str) -> Step | None:
         for s in self.steps:
@@ -349,10 +360,17 @@ class AssessmentItem:
     question: str
     options: tuple[QuizOption, ...]
     line: int = 0
+    objective: str | None = None  # the id of the module objective the item measures
+    form: str | None = None  # "A" (the pre-test) or "B" (the post-test); None: both
 
     @property
     def multiple(self) -> bool:
         return sum(1 for o in self.options if o.correct) > 1
+
+
+#: The two parallel forms of the pre/post test: form A before the course, form B after it.
+ASSESSMENT_FORMS = ("A", "B")
+FORM_OF_PHASE = {"pre": "A", "post": "B"}
 
 
 @dataclass(frozen=True)
@@ -362,6 +380,10 @@ class Course:
     lesson_ids: tuple[str, ...]
     assessment: tuple[AssessmentItem, ...]
     path: Path
+
+    def form_items(self, form: str) -> tuple[AssessmentItem, ...]:
+        """The items of one form (``A``/``B``); an item that names no form is in both."""
+        return tuple(i for i in self.assessment if i.form in (None, form))
 
 
 @dataclass

@@ -19,6 +19,7 @@ from budget_tutor.lessons import calculations
 from budget_tutor.lessons.loader import Document, LessonLoadError, Path_, load_yaml
 from budget_tutor.lessons.model import (
     AMOUNT_RULES,
+    ASSESSMENT_FORMS,
     FORMAT_VERSION,
     INTERACTIVE_TYPES,
     MONEY_UNITS,
@@ -37,6 +38,7 @@ from budget_tutor.lessons.model import (
     DiscussionStep,
     KeyMessageStep,
     Lesson,
+    Objective,
     PlannerTaskStep,
     Problem,
     QuizOption,
@@ -125,6 +127,14 @@ M_ICON_MISSING = N_("the icon '{value}' does not exist in assets/icons")
 M_COURSE_LESSON_MISSING = N_("the course lists the lesson '{value}', which does not exist")
 M_NO_ASSESSMENT = N_("the course has no assessment items for the pre-test and post-test")
 M_ASSESSMENT_TWICE = N_("the lesson has more than one '{value}' assessment step")
+M_OBJECTIVE_COUNT = N_(
+    "a module of the built-in course has {low} to {high} learning objectives; this one has {count}"
+)
+M_STEP_UNTIMED = N_(
+    "the step has no 'minutes': every step of a built-in lesson says how long it takes"
+)
+M_MINUTES_SUM = N_("the steps add up to {total} minutes, but the lesson's 'minutes' is {minutes}")
+M_UNKNOWN_OBJECTIVE = N_("the assessment item measures '{value}', which is no lesson's objective")
 
 
 # ------------------------------------------------------------------------------------------------
@@ -355,7 +365,12 @@ def svg_problem(path: Path, root: Path | None = None) -> PictureProblem | None:
 # steps
 # ------------------------------------------------------------------------------------------------
 
-_COMMON = ("id", "type", "title", "trainer_notes")
+_COMMON = ("id", "type", "title", "trainer_notes", "minutes")
+#: How many learning objectives a built-in module has, and how long one step may take.
+OBJECTIVES_RANGE = (2, 4)
+MAX_STEP_MINUTES = 120
+#: The folder of the built-in lessons, whose files must have objectives and timed steps.
+BUILTIN_DIR = Path(__file__).resolve().parent / "builtin"
 _STEP_KEYS: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
     # type: (required, optional) besides id/type/title/trainer_notes
     "story": (("text",), ("picture",)),
@@ -405,6 +420,7 @@ def _step(
         "line": line,
         "title": c.text(m, "title", path, required=False),
         "trainer_notes": c.text(m, "trainer_notes", path, required=False),
+        "minutes": (c.integer(m, "minutes", path, 1, MAX_STEP_MINUTES) if "minutes" in m else None),
     }
     if step_type in ("story", "key_message"):
         cls = StoryStep if step_type == "story" else KeyMessageStep
@@ -716,7 +732,48 @@ _LESSON_REQUIRED = (
     "planner_section",
     "steps",
 )
-_LESSON_OPTIONAL = ("icon", "sources")
+_LESSON_OPTIONAL = ("icon", "sources", "objectives")
+
+
+def _objectives(c: _Checker, m: Mapping[str, Any], builtin: bool) -> list[Objective]:
+    """The lesson's ``objectives``: ids unique, each with a text; 2-4 in a built-in lesson."""
+    found: list[Objective] = []
+    seen: dict[str, int] = {}
+    raw = c.listing(m, "objectives", ())
+    for i, item in enumerate(raw):
+        p: Path_ = ("objectives", i)
+        o = c.mapping(item, p, N_("a learning objective"))
+        if o is None:
+            continue
+        c.keys(o, p, N_("a learning objective"), ("id", "text"))
+        oid = c.ident(o.get("id"), (*p, "id")) if "id" in o else None
+        text = c.text(o, "text", p)
+        if oid is None:
+            continue
+        if oid in seen:
+            c.error((*p, "id"), M_DUPLICATE_ID, value=oid, first=seen[oid])
+            continue
+        seen[oid] = c.doc.line((*p, "id"))
+        found.append(Objective(oid, text, c.doc.line(p)))
+    low, high = OBJECTIVES_RANGE
+    if builtin and not low <= len(raw) <= high:
+        c.error(("objectives",) if raw else (), M_OBJECTIVE_COUNT, low=low, high=high,
+                count=len(raw))  # fmt: skip
+    return found
+
+
+def objective_ids_in(folder: Path) -> list[str]:
+    """The objective ids the lesson files of ``folder`` declare (unreadable files skipped)."""
+    ids: list[str] = []
+    for path in sorted(folder.glob("*.yaml")):
+        try:
+            data = load_yaml(path).data
+        except LessonLoadError:
+            continue
+        items = data.get("objectives") if isinstance(data, dict) else None
+        if isinstance(items, list):
+            ids.extend(str(o["id"]) for o in items if isinstance(o, dict) and "id" in o)
+    return ids
 
 
 def _load(
@@ -784,6 +841,8 @@ def check_lesson_document(
             c.error(("sources", i), M_NOT_TEXT, key="sources")
         else:
             sources.append(item.strip())
+    builtin = pack_root is None and path.resolve().parent == BUILTIN_DIR
+    objectives = _objectives(c, m, builtin)
     steps: list[Step] = []
     broken = False
     seen: dict[str, int] = {}
@@ -836,6 +895,15 @@ def check_lesson_document(
         )
         if count < MIN_STEPS:
             c.error(("steps",), M_FEW_STEPS, minimum=MIN_STEPS, count=count)
+        timed = [s for s in raw_steps if isinstance(s, dict) and "minutes" in s]
+        if builtin:
+            for i, s in enumerate(raw_steps):
+                if isinstance(s, dict) and "minutes" not in s:
+                    c.error(("steps", i), M_STEP_UNTIMED)
+        if raw_steps and len(timed) == count and minutes is not None:
+            total = sum(s["minutes"] for s in timed if isinstance(s["minutes"], int))
+            if total != minutes:
+                c.error(("minutes",), M_MINUTES_SUM, total=total, minutes=minutes)
         if interactive < MIN_INTERACTIVE:
             c.error(("steps",), M_FEW_INTERACTIVE, minimum=MIN_INTERACTIVE, count=interactive)
     if broken or any(
@@ -855,14 +923,22 @@ def check_lesson_document(
         icon=icon,
         sources=tuple(sources),
         pack_id=pack_id,
+        objectives=tuple(objectives),
     )
     return lesson, c.problems
 
 
 def validate_course(
-    path: Path, lesson_ids: Iterable[str] | None = None, *, display_name: str | None = None
+    path: Path,
+    lesson_ids: Iterable[str] | None = None,
+    *,
+    display_name: str | None = None,
+    objective_ids: Iterable[str] | None = None,
 ) -> tuple[Course | None, list[Problem]]:
-    """Read and check ``course.yaml``; ``lesson_ids`` are the lessons that exist (None: unchecked)."""
+    """Read and check ``course.yaml``; ``lesson_ids`` are the lessons that exist (None: unchecked).
+
+    Each assessment item's ``objective`` must be one of ``objective_ids``; when they are not given
+    but ``lesson_ids`` are, they are read from the lesson files beside the course file."""
     from budget_tutor.resources import assets_dir
 
     doc, problems = _load(path, display_name)
@@ -891,6 +967,9 @@ def validate_course(
         if known is not None and lid not in known:
             c.error(("lessons", i), M_COURSE_LESSON_MISSING, value=lid)
         ids.append(lid)
+    if objective_ids is None and lesson_ids is not None:
+        objective_ids = objective_ids_in(path.parent)
+    objectives = set(objective_ids) if objective_ids is not None else None
     items: list[AssessmentItem] = []
     item_ids: dict[str, int] = {}
     raw_items = c.listing(m, "assessment", ())
@@ -899,7 +978,11 @@ def validate_course(
         a = c.mapping(item, p, N_("an assessment item"))
         if a is None:
             continue
-        c.keys(a, p, N_("an assessment item"), ("id", "question", "options"))
+        c.keys(a, p, N_("an assessment item"), ("id", "question", "options"), ("objective", "form"))
+        objective = c.ident(a.get("objective"), (*p, "objective")) if "objective" in a else None
+        if objective is not None and objectives is not None and objective not in objectives:
+            c.error((*p, "objective"), M_UNKNOWN_OBJECTIVE, value=objective)
+        form = c.choice(a, "form", p, ASSESSMENT_FORMS) if "form" in a else None
         aid = c.ident(a.get("id"), (*p, "id")) if "id" in a else None
         if aid is not None and aid in item_ids:
             c.error((*p, "id"), M_DUPLICATE_ID, value=aid, first=item_ids[aid])
@@ -907,7 +990,11 @@ def validate_course(
             item_ids[aid] = c.doc.line((*p, "id"))
         options = _options(c, c.listing(a, "options", p), (*p, "options"))
         if aid is not None:
-            items.append(AssessmentItem(aid, c.text(a, "question", p), options, c.doc.line(p)))
+            items.append(
+                AssessmentItem(
+                    aid, c.text(a, "question", p), options, c.doc.line(p), objective, form
+                )
+            )
     if "assessment" in m and not raw_items:
         c.error(("assessment",), M_NO_ASSESSMENT)
     if any(p.severity is Severity.ERROR for p in c.problems) or course_id is None:
