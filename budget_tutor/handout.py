@@ -120,6 +120,24 @@ def _money(amount: int, locale: str) -> str:
     return format_money(amount, locale, decimals=False)
 
 
+def _money_and_words(amount: int, locale: str) -> str:
+    """A total as a figure and, for those who read numbers with difficulty, in words:
+    "2 070 сомонӣ (ду ҳазору ҳафтод сомонӣ)" (whole somoni, as the figure shows)."""
+    from budget_tutor.amount_words import MAX_WORDS, somoni_in_words
+
+    whole = round_whole(max(amount, 0))
+    if whole > MAX_WORDS * MINOR_PER_MAJOR:
+        return _money(amount, locale)
+    return _fmt(
+        # Translators: a total followed by the same amount in words, e.g.
+        # "2 070 сомонӣ (ду ҳазору ҳафтод сомонӣ)". Keep {amount} and {amount_in_words}.
+        _("{amount} ({amount_in_words})"),
+        "{amount} ({amount_in_words})",
+        amount=_money(amount, locale),
+        amount_in_words=somoni_in_words(whole, locale.split("_")[0]),
+    )
+
+
 # -- the figures, from the projection (docs/handout.md) -----------------------------------------
 
 
@@ -188,7 +206,7 @@ def summary_lines(plan: Plan, projection: Projection, locale: str) -> tuple[str,
             ),
             "Money coming in over {count} months: {amount}",
             count=n,
-            amount=_money(s.total_income, locale),
+            amount=_money_and_words(s.total_income, locale),
         ),
         _fmt(
             ngettext(
@@ -198,12 +216,12 @@ def summary_lines(plan: Plan, projection: Projection, locale: str) -> tuple[str,
             ),
             "Money going out over {count} months: {amount}",
             count=n,
-            amount=_money(s.total_spending + s.total_debt_service, locale),
+            amount=_money_and_words(s.total_spending + s.total_debt_service, locale),
         ),
         _fmt(
             _("Put into savings: {amount}"),
             "Put into savings: {amount}",
-            amount=_money(s.total_contributions, locale),
+            amount=_money_and_words(s.total_contributions, locale),
         ),
         _fmt(
             _("Food is {percent}% of the spending."),

@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
 )
 
 from budget_tutor import i18n
+from budget_tutor.amount_words import MAX_WORDS, somoni_in_words
 from budget_tutor.i18n import _
 from budget_tutor.lessons import checking
 from budget_tutor.lessons.model import (
@@ -21,6 +22,7 @@ from budget_tutor.lessons.model import (
     Lesson,
 )
 from budget_tutor.lessons.sanitize import to_html
+from budget_tutor.money import MINOR_PER_MAJOR
 from budget_tutor.ui.lesson_steps.step_widget import (
     RIGHT_COLOUR,
     WRONG_COLOUR,
@@ -71,6 +73,14 @@ class CalculationWidget(StepWidget):
         self.layout_.addWidget(self.check_button, 0, Qt.AlignmentFlag.AlignLeft)
         self.result_label = plain_label(self)
         self.layout_.addWidget(self.result_label)
+        # The right amount of somoni in words, under the result, for those who read numbers
+        # with difficulty ("ду ҳазору ҳафтод сомонӣ").
+        self.words_label = plain_label(self)
+        font = self.words_label.font()
+        font.setPointSizeF(font.pointSizeF() * 1.15)
+        self.words_label.setFont(font)
+        self.words_label.setVisible(False)
+        self.layout_.addWidget(self.words_label)
         self.solution_button = QPushButton(self)
         self.solution_button.setCheckable(True)
         self.solution_button.toggled.connect(self._toggle_solution)
@@ -133,6 +143,20 @@ class CalculationWidget(StepWidget):
             self.result_label.setStyleSheet(f"color: {WRONG_COLOUR};")
             if not self.solution_button.isChecked():
                 self.solution_button.setChecked(True)
+        words = self.amount_in_words()
+        self.words_label.setText(words)
+        self.words_label.setVisible(bool(words))
+
+    def amount_in_words(self) -> str:
+        """The right answer in words when it was found and is an amount of somoni, else ""."""
+        if self.result is None or not self.result.correct or self.calc.unit != "TJS":
+            return ""
+        minor = self.result.expected * MINOR_PER_MAJOR
+        if minor != minor.to_integral_value() or not 0 <= minor <= MAX_WORDS * MINOR_PER_MAJOR:
+            return ""
+        words = somoni_in_words(int(minor), i18n.current_language())
+        # Translators: the answer's amount written in words under "Right! The answer is …".
+        return _("In words: {amount_in_words}").format(amount_in_words=words)
 
     def _number(self, value: Decimal) -> str:
         from babel.numbers import format_decimal
