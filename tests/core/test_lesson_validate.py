@@ -187,7 +187,7 @@ def test_minimal_valid_lesson(tmp_path: Path) -> None:
         ),
         (
             '  - {id: g, type: planner_task, text: T, section: expenses, suggestion: {action: add_expense, name: N, amount: "5", currency: RUB}}\n',
-            'only an income can be in RUB; lines in the section expenses are in somoni (TJS)',
+            "only an income can be in RUB; lines in the section expenses are in somoni (TJS)",
         ),
         (
             '  - {id: g, type: planner_task, text: T, section: incomes, suggestion: {action: add_income, name: N, amount: "5", in_months: [4, 13]}}\n',
@@ -207,7 +207,7 @@ def test_minimal_valid_lesson(tmp_path: Path) -> None:
         ),
         (
             '  - {id: g, type: planner_task, text: T, section: one_offs, suggestion: {action: add_one_off, name: N, amount: "5", in_months: [9, 10]}}\n',
-            'a line in the section one_offs falls in one month: give exactly one month',
+            "a line in the section one_offs falls in one month: give exactly one month",
         ),
         (
             '  - {id: g, type: planner_task, text: T, section: savings, suggestion: {action: add_savings, name: N, amount: "5", in_months: [9]}}\n',
