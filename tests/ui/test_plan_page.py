@@ -282,3 +282,16 @@ def test_a_narrow_page_with_large_text_shows_icons_with_their_names_as_tooltips(
     qtbot.waitUntil(lambda: not page.compact)
     assert page.section_list.item(3).text() == "Savings & goals"
     qtbot.waitUntil(lambda: incomes.add_button.text() == "&Add")
+
+
+def test_every_plan_section_retranslates_on_a_language_switch(qtbot, page, store):
+    from budget_tutor import i18n
+
+    english = {key: section.title_label.text() for key, section in page.sections.items()
+               if hasattr(section, "title_label")}  # fmt: skip
+    assert english["incomes"] == "Money that comes in"
+    page.session.set_language("ru")
+    qtbot.waitUntil(lambda: page.sections["incomes"].title_label.text() == "Поступления")
+    russian = {key: page.sections[key].title_label.text() for key in english}
+    assert all(russian[key] != english[key] for key in english), russian
+    assert i18n.current_language() == "ru"
