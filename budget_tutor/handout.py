@@ -126,7 +126,7 @@ def _money_and_words(amount: int, locale: str) -> str:
     from budget_tutor.amount_words import MAX_WORDS, somoni_in_words
 
     whole = round_whole(max(amount, 0))
-    if whole > MAX_WORDS * MINOR_PER_MAJOR:
+    if whole == 0 or whole > MAX_WORDS * MINOR_PER_MAJOR:  # "0 TJS (zero somoni)" helps no one
         return _money(amount, locale)
     return _fmt(
         # Translators: a total followed by the same amount in words, e.g.

@@ -182,3 +182,53 @@ def test_no_words_for_months_or_percent(qtbot) -> None:  # type: ignore[no-untyp
     qtbot.keyClick(widget.answer_edit, Qt.Key.Key_Return)
     assert widget.result is not None and widget.result.correct
     assert not widget.words_label.isVisibleTo(widget) and widget.words_label.text() == ""
+
+
+@pytest.mark.parametrize("lang", ["tg", "ru"])
+def test_every_built_in_sort_card_is_a_picture_card(qtbot, lang: str) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtCore import QRect
+
+    from budget_tutor.lessons.model import SortStep
+    from budget_tutor.ui.lesson_steps import SortWidget
+
+    i18n.set_language(lang)
+    steps = 0
+    for lesson in LIBRARY.lessons:
+        for step in lesson.steps:
+            if not isinstance(step, SortStep):
+                continue
+            widget = make_step_widget(
+                step, lesson, lambda m, lesson=lesson: LIBRARY.text(m, lesson)
+            )
+            assert isinstance(widget, SortWidget)
+            qtbot.addWidget(widget)
+            widget.resize(1000, 700)
+            widget.show()
+            qtbot.waitExposed(widget)
+            where = f"{lang} {lesson.id}/{step.id}"
+            for lst in widget.all_lists():
+                assert lst.iconSize().width() >= 96 and lst.iconSize().height() >= 96, where
+            for row in range(widget.pool.count()):
+                item = widget.pool.item(row)
+                assert not item.icon().isNull(), f"{where}: card {row} has no picture"
+                pixmap = item.icon().pixmap(widget.pool.iconSize())
+                assert pixmap.width() >= 96, where
+                # the whole text fits under the picture in its cell (nothing cut)
+                cell = widget.pool.gridSize()
+                text = widget.pool.fontMetrics().boundingRect(
+                    QRect(0, 0, cell.width() - 12, 10_000),
+                    int(Qt.TextFlag.TextWordWrap),
+                    item.text(),
+                )
+                assert widget.pool.iconSize().height() + text.height() <= cell.height(), where
+            # the cards to sort are laid out in rows: all of them visible without scrolling
+            assert widget.pool.verticalScrollBar().maximum() == 0, where
+            # a bigger font (presentation mode) draws bigger pictures
+            before = widget.pool.iconSize().width()
+            font = widget.font()
+            font.setPointSizeF(font.pointSizeF() * 1.6)
+            widget.setFont(font)
+            qtbot.wait(1)
+            assert widget.pool.iconSize().width() > before, where
+            steps += 1
+    assert steps >= 5

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtCore import QEvent, QRect, QSize, Qt, Signal
 from PySide6.QtGui import QKeyEvent, QResizeEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -38,23 +38,56 @@ from budget_tutor.ui.lesson_steps.step_widget import (
 CARD_ROLE = Qt.ItemDataRole.UserRole + 1
 
 
+#: The smallest picture on a sort card (issue 12: families who read little sort by the picture).
+CARD_PICTURE_MIN = 96
+
+
 class _CardList(QListWidget):
-    """A list of cards that accepts drops from the other lists and number keys."""
+    """Picture cards (the picture, the text beneath it, wrapped) that flow in rows, accept drops
+    from the other lists and number keys. The list is as tall as its cards need, so that no card
+    hides behind a scroll bar (the lesson page scrolls down instead)."""
 
     number_pressed = Signal(object, int)  # (this list, group number 1..9)
     dropped = Signal()
 
     def __init__(self, parent: QWidget) -> None:
         super().__init__(parent)
+        self.setViewMode(QListWidget.ViewMode.IconMode)
+        self.setFlow(QListWidget.Flow.LeftToRight)
+        self.setWrapping(True)
+        # Static: cards do not float around inside a basket; set before the drag and drop mode,
+        # because Qt turns dragging off for a static icon view.
+        self.setMovement(QListWidget.Movement.Static)
         self.setDragDropMode(QAbstractItemView.DragDropMode.DragDrop)
         self.setDefaultDropAction(Qt.DropAction.MoveAction)
         self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.setMinimumHeight(200)
-        # Long card texts wrap inside the column instead of hiding behind a scroll bar.
+        # Long card texts wrap under the picture instead of hiding behind a scroll bar.
         self.setWordWrap(True)
         self.setTextElideMode(Qt.TextElideMode.ElideNone)
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.setResizeMode(QListWidget.ResizeMode.Adjust)
+        self.setSpacing(4)
+        self.set_card_size(QSize(CARD_PICTURE_MIN, CARD_PICTURE_MIN), QSize(140, 180))
+        model = self.model()
+        model.rowsInserted.connect(self._fit_height)
+        model.rowsRemoved.connect(self._fit_height)
+
+    def set_card_size(self, picture: QSize, cell: QSize) -> None:
+        """The picture's size and the cell each card takes (picture and wrapped text)."""
+        self.setIconSize(picture)
+        self.setGridSize(cell)
+        self._fit_height()
+
+    def _fit_height(self, *_args: object) -> None:
+        cell = self.gridSize()
+        frame = 2 * self.frameWidth() + 2 * self.spacing() + 4
+        per_row = max(1, (self.width() - frame) // max(1, cell.width()))
+        rows = max(1, -(-self.count() // per_row))
+        self.setMinimumHeight(rows * cell.height() + frame)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._fit_height()
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         text = event.text()
@@ -126,10 +159,12 @@ class SortWidget(StepWidget):
         for index, card in enumerate(step.cards):
             item = QListWidgetItem()
             item.setData(CARD_ROLE, index)
+            item.setTextAlignment(Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop)
             if card.picture is not None:
                 from budget_tutor.ui.lesson_steps.step_widget import picture_icon
 
-                item.setIcon(picture_icon(card.picture))  # checked bytes, never the file itself
+                # checked bytes, never the file itself; drawn large so presentation mode is sharp
+                item.setIcon(picture_icon(card.picture, 2 * CARD_PICTURE_MIN))
             self.pool.addItem(item)
         self.pool.setCurrentRow(0)
         self.check_button = self._add_check_row()
@@ -266,18 +301,42 @@ class SortWidget(StepWidget):
             button.setAccessibleName(_("Put the chosen card in {group}").format(group=label))
         self.check_button.setText(_("Check (Enter)"))
         self._paint()
+        self._size_cards()
         self.columns = 0
         self._reflow()
+
+    def card_picture_size(self) -> int:
+        """The cards' picture: at least 96 px, larger with the font (presentation mode)."""
+        return max(CARD_PICTURE_MIN, 6 * self.fontMetrics().height())
+
+    def _size_cards(self) -> None:
+        """One cell size for every card of the step: the picture and the longest text wrapped
+        under it (with its ✓/✗ mark), so cards line up in rows and no text is cut."""
+        picture = self.card_picture_size()
+        metrics = self.fontMetrics()
+        width = max(picture + 16, metrics.averageCharWidth() * 16)
+        text_height = metrics.height()
+        for card in self.sort.cards:
+            rect = metrics.boundingRect(
+                QRect(0, 0, width - 12, 10_000),
+                int(Qt.TextFlag.TextWordWrap),
+                f"✓ {self.t(card.text)}",
+            )
+            text_height = max(text_height, rect.height())
+        cell = QSize(width, picture + text_height + 16)
+        for lst in self.all_lists():
+            lst.set_card_size(QSize(picture, picture), cell)
 
     def baskets_in_order(self) -> list[QGroupBox]:
         return [self.pool_box, *self.group_boxes]
 
     def _reflow(self) -> None:
-        """Put the baskets in as many columns as fit the width (at least one)."""
-        boxes = self.baskets_in_order()
+        """The cards to sort across the whole width on top (picture cards flow in rows there),
+        the groups below in as many columns as fit the width (at least one)."""
+        boxes = self.group_boxes
         comfortable = max(
             [box.minimumSizeHint().width() for box in boxes]
-            + [self.fontMetrics().averageCharWidth() * 18]
+            + [self.fontMetrics().averageCharWidth() * 18, self.pool.gridSize().width() + 40]
         )
         spacing = max(self.baskets.spacing(), 0)
         margins = self.layout_.contentsMargins()
@@ -286,11 +345,12 @@ class SortWidget(StepWidget):
         if columns == self.columns:
             return
         self.columns = columns
-        for box in boxes:
+        for box in self.baskets_in_order():
             self.baskets.removeWidget(box)
+        self.baskets.addWidget(self.pool_box, 0, 0, 1, columns)
         for index, box in enumerate(boxes):
-            self.baskets.addWidget(box, index // columns, index % columns)
-        for column in range(len(boxes)):
+            self.baskets.addWidget(box, 1 + index // columns, index % columns)
+        for column in range(len(boxes) + 1):
             self.baskets.setColumnStretch(column, 1 if column < columns else 0)
 
     def resizeEvent(self, event: QResizeEvent) -> None:
@@ -300,5 +360,6 @@ class SortWidget(StepWidget):
     def changeEvent(self, event: QEvent) -> None:
         super().changeEvent(event)
         if event.type() == QEvent.Type.FontChange:
+            self._size_cards()
             self.columns = 0
             self._reflow()
