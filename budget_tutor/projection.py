@@ -97,8 +97,13 @@ class GoalResult:
     goal_id: str
     name: str
     target: int
-    reached: Month | None  # the first month the goal's place holds enough (None: not in horizon)
+    #: The month from which the goal's place holds enough to the end of the horizon (None: not
+    #: reached, or drawn below it again before the end). A goal touched and then spent is not
+    #: reached: what counts is the money still there.
+    reached: Month | None
     target_month: Month | None
+    #: The first month the place held enough, even if the money was drawn down again later.
+    first_reached: Month | None = None
 
     @property
     def on_time(self) -> bool | None:
@@ -482,7 +487,10 @@ def _project(
         for _prio, _order, goal in sorted(entries, key=lambda e: (e[0], e[1])):
             running += goal.target
             goal_thresholds.append((place_id, running, goal.id))
+    # Per goal: the month from which it has been held without a break (removed when the place
+    # falls below its threshold again) and the first month it was ever held.
     reached: dict[str, Month] = {}
+    first_reached: dict[str, Month] = {}
 
     active_debts = list(range(len(debts)))
     rows: list[MonthRow] = []
@@ -669,10 +677,14 @@ def _project(
                         break
             cash += withdrawals
 
-        if len(reached) < len(goal_thresholds):
-            for place_id, threshold, gid in goal_thresholds:
-                if gid not in reached and balances.get(place_id, 0) >= threshold:
+        for place_id, threshold, gid in goal_thresholds:
+            if balances.get(place_id, 0) >= threshold:
+                if gid not in reached:
                     reached[gid] = m
+                    if gid not in first_reached:
+                        first_reached[gid] = m
+            elif gid in reached:
+                del reached[gid]  # drawn below the target again: not reached (yet)
 
         # Positional (in MonthRow's field order): keyword matching of 21 arguments costs more
         # than the rest of the row.
@@ -702,7 +714,7 @@ def _project(
             )
         )
 
-    summary = _summarise(plan, rows, reached)
+    summary = _summarise(plan, rows, reached, first_reached)
     return Projection(
         scenario_id=scenario.id if scenario else None,
         scenario_name=scenario.name if scenario else "",
@@ -711,7 +723,12 @@ def _project(
     )
 
 
-def _summarise(plan: Plan, rows: list[MonthRow], reached: dict[str, Month]) -> Summary:
+def _summarise(
+    plan: Plan,
+    rows: list[MonthRow],
+    reached: dict[str, Month],
+    first_reached: dict[str, Month],
+) -> Summary:
     # One pass over the rows (this runs once per scenario in every comparison).
     total_income = total_spending = total_debt_service = total_contributions = net_saved = 0
     by_category: dict[ExpenseCategory, int] = {}
@@ -742,7 +759,10 @@ def _summarise(plan: Plan, rows: list[MonthRow], reached: dict[str, Month]) -> S
         inv.resale_value for inv in plan.investments if inv.start_month <= end.month
     )
     goals = tuple(
-        GoalResult(g.id, g.name, g.target, reached.get(g.id), g.target_month) for g in plan.goals
+        GoalResult(
+            g.id, g.name, g.target, reached.get(g.id), g.target_month, first_reached.get(g.id)
+        )
+        for g in plan.goals
     )
     return Summary(
         months=len(rows),

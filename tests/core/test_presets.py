@@ -294,7 +294,14 @@ def test_wedding_in_words_and_cells_never_shows_a_negative_amount() -> None:
     assert words[2].startswith("The hardest month is ") and ": short by " in words[2]
     cells = summary.row_cells(row, "en")
     assert cells[3] == "Oct 2027"
-    assert "“School” is reached as before, in June 2027." in words
+    # The box (500 a month) held the 3,000 for School from June 2027, but the wedding empties it
+    # in October 2027: School counts as reached only from the month it is held again for good.
+    # The purse is back above zero in June 2028 (its first contribution); 6 × 500 = 3,000 in
+    # November 2028, 17 months after June 2027.
+    (school,) = row.goals
+    assert school.first_reached == Month(2027, 6)
+    assert school.reached == Month(2028, 11)
+    assert "“School” is reached 17 months later, in November 2028." in words
     for text in (*words, *cells):
         assert "-" not in text and "\u2212" not in text, text
 

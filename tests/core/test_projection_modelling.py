@@ -1,0 +1,82 @@
+"""What the projection models, checked against numbers worked out by hand (issue 13, point 6):
+a goal's month only while it stays reached, interest only where a place can pay it, a negative
+purse shown as money found from others."""
+
+from __future__ import annotations
+
+from budget_tutor.model import (
+    ExpenseCategory,
+    Household,
+    Income,
+    IncomeKind,
+    Month,
+    OneOffCost,
+    Plan,
+    SavingsGoal,
+    SavingsKind,
+    SavingsPlace,
+    Schedule,
+)
+from budget_tutor.money import major
+from budget_tutor.projection import project
+
+START = Month(2027, 1)
+
+
+def _box_plan(*one_offs: OneOffCost) -> Plan:
+    """A pension of 100 a month, all of it put in a cash box (empty at the start), a goal of 300
+    on the box, no other spending: the box holds 100, 200, 300, … until a one-off is paid."""
+    return Plan(
+        household=Household("Test", 1, start_month=START),
+        incomes=(Income("pension", "Pension", IncomeKind.PENSION, Schedule.monthly(major(100))),),
+        savings=(
+            SavingsPlace(
+                "box", "Box", SavingsKind.CASH, 0, contribution=Schedule.monthly(major(100))
+            ),
+        ),
+        goals=(SavingsGoal("roof", "Roof", major(300), "box"),),
+        one_offs=one_offs,
+    )
+
+
+def test_goal_that_stays_reached_keeps_its_first_month() -> None:
+    p = project(_box_plan(), 6)
+    goal = p.summary.goals[0]
+    # Jan 100, Feb 200, Mar 300: reached in March and never drawn down.
+    assert goal.reached == Month(2027, 3)
+    assert goal.first_reached == Month(2027, 3)
+
+
+def test_goal_drawn_below_its_target_counts_from_when_it_is_held_again() -> None:
+    # May: the purse gets 100 and pays 250, so it is 150 short; no contribution (nothing to move)
+    # and the box pays the 150: 400 -> 250, below the 300 of the goal. June: 250 + 100 = 350.
+    p = project(
+        _box_plan(OneOffCost("w", "Wedding", ExpenseCategory.OTHER, major(250), Month(2027, 5))), 8
+    )
+    box = [r.savings_close["box"] for r in p.rows]
+    assert box == [major(x) for x in (100, 200, 300, 400, 250, 350, 450, 550)]
+    goal = p.summary.goals[0]
+    assert goal.first_reached == Month(2027, 3)
+    assert goal.reached == Month(2027, 6)
+
+
+def test_goal_drawn_down_before_the_end_is_not_reached() -> None:
+    # The same wedding in May, but the horizon ends in May: the box holds 250 < 300 at the end.
+    p = project(
+        _box_plan(OneOffCost("w", "Wedding", ExpenseCategory.OTHER, major(250), Month(2027, 5))), 5
+    )
+    goal = p.summary.goals[0]
+    assert p.rows[-1].savings_close["box"] == major(250)
+    assert goal.reached is None
+    assert goal.first_reached == Month(2027, 3)
+    assert goal.on_time is None  # no target month
+
+
+def test_goal_with_a_target_month_is_late_when_its_money_was_spent() -> None:
+    plan = _box_plan(OneOffCost("w", "Wedding", ExpenseCategory.OTHER, major(250), Month(2027, 5)))
+    plan = plan.replace(goals=(SavingsGoal("roof", "Roof", major(300), "box", Month(2027, 4)),))
+    goal = project(plan, 8).summary.goals[0]
+    # Held in March and April (on time), spent in May, held again from June: late.
+    assert goal.first_reached == Month(2027, 3)
+    assert goal.reached == Month(2027, 6)
+    assert goal.on_time is False
