@@ -373,6 +373,13 @@ ASSESSMENT_FORMS = ("A", "B")
 FORM_OF_PHASE = {"pre": "A", "post": "B"}
 
 
+def items_for_phase(items: tuple[AssessmentItem, ...], phase: str) -> tuple[AssessmentItem, ...]:
+    """The items a lesson's assessment step asks: form A before the course (``pre``), form B
+    after it (``post``); an item that names no form is asked in both."""
+    form = FORM_OF_PHASE.get(phase)
+    return tuple(i for i in items if i.form in (None, form))
+
+
 @dataclass(frozen=True)
 class Course:
     id: str

@@ -47,9 +47,10 @@ def test_builtin_lesson_steps_render(qtbot, session: AppSession, lesson_id: str,
         assert widget is not None and widget.step is step
         widget.grab()
         if isinstance(widget, AssessmentWidget):
-            assert len(widget.option_boxes) == len(
-                LIBRARY.course.assessment if LIBRARY.course else ()
-            )
+            bank = LIBRARY.course.assessment if LIBRARY.course else ()
+            form = {"pre": "A", "post": "B"}[widget.assessment.phase]
+            assert [i.id for i in widget.items] == [i.id for i in bank if i.form in (None, form)]
+            assert len(widget.option_boxes) == len(widget.items) == 10
         assert player.notes_frame.isVisible() == bool(step.trainer_notes)
         if index + 1 < len(lesson.steps):
             qtbot.keyClick(player, Qt.Key.Key_PageDown)

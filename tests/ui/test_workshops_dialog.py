@@ -15,6 +15,7 @@ from budget_tutor.samples import build_sample
 from budget_tutor.storage import StorageError, Store
 from budget_tutor.ui.session import AppSession
 from budget_tutor.ui.workshops_dialog import WorkshopsDialog
+from budget_tutor.workshops import form_items
 
 
 @pytest.fixture
@@ -87,6 +88,8 @@ def test_a_workshop_from_first_day_to_the_group_report(qtbot, tmp_path, library)
     try:
         items = dialog.items
         n = len(items)
+        pre_items, post_items = form_items(items, "A"), form_items(items, "B")
+        per_laptop = 3 * (len(pre_items) + len(post_items))  # each participant, each form
         household_code = None
         household = run_workshop(dialog, store, "kulob-2026-11", {"KL-01": 3, "KL-02": 6, "H001": 0},
                                  {"KL-01": n, "KL-02": 9, "H001": 6})  # fmt: skip
@@ -99,13 +102,22 @@ def test_a_workshop_from_first_day_to_the_group_report(qtbot, tmp_path, library)
         assert (by_code["KL-02"], 2) not in attendance and (by_code["KL-01"], 2) in attendance
         assert len(attendance) == 5
         answers = store.test_answers(workshop.id)
-        assert len(answers) == 2 * 3 * n  # both forms hold every item of today's bank
+        assert len(answers) == per_laptop  # form A before, form B after
         report = dialog.report()
         assert report.participants == 3
-        first = next(line for line in report.items if line.key == items[0].id)
-        # item 1: pre right for KL-01 and KL-02 (1 of 3 wrong: H001) -> 2 of 3 = 67 %;
-        # post right for all three -> 100 %; gain 33 points
-        assert (first.pre.percent, first.post.percent, first.gain) == (67, 100, 33)
+        first = next(line for line in report.items if line.key == pre_items[0].id)
+        # form A's item 1: pre right for KL-01 and KL-02 (1 of 3 wrong: H001) -> 2 of 3 = 67 %;
+        # not in the post-test (form B), so no gain per item: the gain is per objective
+        assert (first.pre.percent, first.post.percent, first.gain) == (67, None, None)
+        # an objective measured in both forms: pre right for those with more than its position
+        # in form A right (KL-01 3, KL-02 6, H001 0), post likewise (KL-01 all, KL-02 9, H001 6)
+        twin = next(i for i in post_items if i.id.endswith("-b"))
+        pair = next(i for i in pre_items if i.objective == twin.objective)
+        pre_a, post_b = pre_items.index(pair), post_items.index(twin)
+        pre_share = sum(k > pre_a for k in (3, 6, 0)), sum(k > post_b for k in (n, 9, 6))
+        goal = next(line for line in report.objectives if line.key == twin.objective)
+        assert (goal.pre.correct, goal.post.correct) == pre_share
+        assert (goal.pre.answered, goal.post.answered) == (3, 3)
         last = next(line for line in report.items if line.key == items[-1].id)
         # last item (n >= 10): pre nobody right except... KL-01 typed "В" (wrong unless B is right)
         assert last.post.correct == 1 and last.post.answered == 3
@@ -115,7 +127,7 @@ def test_a_workshop_from_first_day_to_the_group_report(qtbot, tmp_path, library)
         export_1 = tmp_path / "laptop-1.csv"
         assert dialog.export_results(str(export_1))
         rows_1 = results.read_results_file(export_1)
-        assert len(rows_1) == 2 * 3 * n
+        assert len(rows_1) == per_laptop
         assert not any("KL-01" in r.participant or "Карим" in r.workshop_name for r in rows_1)
         pdf = tmp_path / "report.pdf"
         assert dialog.save_report_pdf(str(pdf))
@@ -132,8 +144,8 @@ def test_a_workshop_from_first_day_to_the_group_report(qtbot, tmp_path, library)
     finally:
         store_2.close()
     merged = results.merge_files([export_1, export_2, export_1], tmp_path / "all.csv")
-    assert len(merged.rows) == 2 * (2 * 3 * n)  # the copy of laptop 1 counted once
-    assert merged.duplicates == 2 * 3 * n and merged.conflicts == []
+    assert len(merged.rows) == 2 * per_laptop  # the copy of laptop 1 counted once
+    assert merged.duplicates == per_laptop and merged.conflicts == []
     damaged = tmp_path / "damaged.csv"
     damaged.write_text(export_1.read_text(encoding="utf-8").replace(",pre,", ",maybe,", 1),
                        encoding="utf-8")  # fmt: skip

@@ -29,6 +29,7 @@ from budget_tutor.lessons.model import (
     Step,
     StoryStep,
     SummaryStep,
+    items_for_phase,
 )
 from budget_tutor.ui.lesson_steps.assessment_widget import AssessmentWidget
 from budget_tutor.ui.lesson_steps.calculation_widget import CalculationWidget, unit_name
@@ -85,6 +86,7 @@ def make_step_widget(
     if isinstance(step, PlannerTaskStep):
         return PlannerTaskWidget(step, lesson, translate, parent)
     if isinstance(step, AssessmentStep):
-        return AssessmentWidget(step, lesson, translate, assessment_items, parent)
+        items = items_for_phase(assessment_items, step.phase)  # pre: form A, post: form B
+        return AssessmentWidget(step, lesson, translate, items, parent)
     assert isinstance(step, (StoryStep, KeyMessageStep, DiscussionStep, SummaryStep))
     return TextStepWidget(step, lesson, translate, parent)

@@ -1,4 +1,5 @@
-"""The assessment step (pre-test and post-test): every item of the course's bank."""
+"""The assessment step (pre-test and post-test): the items of the bank's form A before the course,
+of form B after it (chosen by :func:`budget_tutor.lessons.model.items_for_phase`)."""
 
 from __future__ import annotations
 
@@ -27,7 +28,7 @@ from budget_tutor.ui.lesson_steps.step_widget import (
 
 
 class AssessmentWidget(StepWidget):
-    """Every item of the course's assessment bank; "Finish the test" scores them all."""
+    """The items of one form of the assessment bank; "Finish the test" scores them all."""
 
     def __init__(
         self,
@@ -123,7 +124,9 @@ class AssessmentWidget(StepWidget):
                     "Before the course: what do you know already? There is no mark; answer as you think."
                 )
                 if self.assessment.phase == "pre"
-                else _("After the course: the same questions again. See what you have learnt.")
+                else _(
+                    "After the course: questions like those of the first test, with other numbers. See what you have learnt."
+                )
             )
         )
         self.intro_label.setText(to_html(intro))
