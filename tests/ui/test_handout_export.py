@@ -239,7 +239,7 @@ def test_export_with_dialog_writes_confirms_and_opens_the_folder(
     qtbot, tmp_path, monkeypatch
 ) -> None:
     from PySide6.QtGui import QDesktopServices
-    from PySide6.QtWidgets import QApplication, QMessageBox
+    from PySide6.QtWidgets import QMessageBox
 
     folder = tmp_path / "handouts"
     folder.mkdir()
@@ -259,8 +259,8 @@ def test_export_with_dialog_writes_confirms_and_opens_the_folder(
     assert path is not None and path.parent == folder and path.name.endswith(".pdf")
     text = pdf_squeezed(path.read_bytes())
     assert "Бузғола" in text and "Третий" in text and "Ремонткрыши" not in text
-    boxes = [w for w in QApplication.topLevelWidgets() if isinstance(w, QMessageBox)]
-    box = next(b for b in boxes if b.isVisible())
+    box = handout_export._confirmation  # the box the export opened (not any other one)
+    assert isinstance(box, QMessageBox) and box.isVisible()
     assert path.name in box.text() and str(folder) in box.text()
     box.open_button.click()
     assert opened == [str(folder)]

@@ -217,6 +217,7 @@ def window(qtbot, tmp_path: Path, request):
     qtbot.waitExposed(w)
     yield w
     w.close()
+    QApplication.processEvents()  # what the closing window posted runs while the store is open
     run_app.last_error_handler.uninstall()
     w.session.store.close()
 
