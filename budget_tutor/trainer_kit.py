@@ -96,6 +96,7 @@ class ScriptStep:
     body: tuple[str, ...]  # paragraphs / lines the trainer reads or shows
     trainer_notes: str
     answer: tuple[str, ...] = ()  # the answer key lines for this step (empty: nothing to check)
+    minutes: int | None = None  # the step's time in the room (None: a pack's untimed step)
 
 
 @dataclass(frozen=True)
@@ -128,6 +129,7 @@ class ModuleKit:
     key_messages: tuple[str, ...]
     calendar: tuple[tuple[str, tuple[int, ...]], ...] = ()  # token label, its months
     sources: tuple[str, ...] = ()
+    objectives: tuple[str, ...] = ()  # the module's learning objectives, translated
 
 
 @dataclass(frozen=True)
@@ -197,7 +199,7 @@ def _script_step(n: int, step: Step, lesson: Lesson, lib: Library, locale: str) 
         body.append(t(step.text))
         body.extend(f"• {t(x)}" for x in step.take_home)
     return ScriptStep(n, kind, t(step.title), tuple(b for b in body if b), t(step.trainer_notes),
-                      tuple(answer))  # fmt: skip
+                      tuple(answer), step.minutes)  # fmt: skip
 
 
 def module_kit(lesson: Lesson, lib: Library, locale: str) -> ModuleKit:
@@ -228,7 +230,8 @@ def module_kit(lesson: Lesson, lib: Library, locale: str) -> ModuleKit:
             calendar.extend((t(k.label), tuple(sorted(k.months))) for k in step.tokens)
     return ModuleKit(lesson.id, lesson.module, t(lesson.title), t(lesson.summary), lesson.minutes,
                      steps, tuple(cards), tuple(groups), tuple(worksheet), tuple(take_home),
-                     tuple(keys), tuple(calendar), lesson.sources)  # fmt: skip
+                     tuple(keys), tuple(calendar), lesson.sources,
+                     tuple(t(o.text) for o in lesson.objectives))  # fmt: skip
 
 
 def test_form(items: tuple[AssessmentItem, ...], lib: Library) -> TestForm:

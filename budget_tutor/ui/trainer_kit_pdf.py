@@ -201,6 +201,10 @@ def module_html(kit: ModuleKit, *, with_key: bool = True) -> str:
                  + _tag("b", _("Materials:")) + " " + _e(materials))  # fmt: skip
     parts = [_tag("h2", heading), _tag("p", kit.summary, "font-style: italic;"),
              f"<p>{time_line}</p>"]  # fmt: skip
+    if kit.objectives:
+        label = _tag("b", _("Learning objectives: by the end of the module, participants can"))
+        goals = "".join(_tag("li", o) for o in kit.objectives)
+        parts.append(f"<p>{label}</p><ol>{goals}</ol>")
     if kit.key_messages:
         keys = " ".join(_md(k) for k in kit.key_messages)
         label = _tag("b", _("Key message:"))
@@ -212,6 +216,8 @@ def module_html(kit: ModuleKit, *, with_key: bool = True) -> str:
     for step in kit.steps:
         what = "<br>".join(_md(b) for b in step.body)
         label = f"{step.number}. {_e(step.kind)}<br>{_tag('b', step.title)}"
+        if step.minutes is not None:
+            label += f"<br>{_e(minutes_text(step.minutes))}"
         parts.append(_row([label, what, _md(step.trainer_notes)]))
     parts.append("</table>")
     if with_key:

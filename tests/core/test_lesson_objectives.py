@@ -240,3 +240,24 @@ def test_an_item_must_measure_an_existing_objective_and_name_form_a_or_b(tmp_pat
     found = errors(problems)
     assert "the assessment item measures 'm01-o9', which is no lesson's objective" in found
     assert "'form' must be one of: A, B (not 'C')" in found
+
+
+def test_the_trainer_kit_prints_the_objectives_and_each_steps_minutes() -> None:
+    from budget_tutor import i18n
+    from budget_tutor.trainer_kit import module_kit
+
+    library = load_library(BUILTIN)
+    lesson = library.lesson("m04-receiving-remittances")
+    assert lesson is not None
+    i18n.set_language("tg")
+    try:
+        kit = module_kit(lesson, library, "tg")
+    finally:
+        i18n.set_language("en")
+    assert (
+        kit.objectives[0]
+        == "Ду хадамоти интиқолро аз рӯи он ки чанд сомонӣ мерасад, муқоиса кардан."
+    )
+    assert len(kit.objectives) == len(LESSONS[lesson.id]["objectives"])
+    assert [s.minutes for s in kit.steps] == [s["minutes"] for s in LESSONS[lesson.id]["steps"]]
+    assert sum(s.minutes or 0 for s in kit.steps) == kit.minutes == 58
