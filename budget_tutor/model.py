@@ -312,10 +312,17 @@ WITHDRAWAL_ORDER = (
 )
 
 
+#: The only kind of savings place that pays interest. Cash at home and livestock earn none, and a
+#: savings group pays none either (members get back what they put in): an ``annual_rate`` typed
+#: on one of them is kept in the plan (old plan files load unchanged) but not used.
+INTEREST_PAYING_KINDS = frozenset({SavingsKind.DEPOSIT})
+
+
 @dataclass(frozen=True)
 class SavingsPlace:
     """Where savings are kept. ``contribution`` is moved there from the purse each month;
-    ``percent_of_remittance`` of every remittance received is moved there too."""
+    ``percent_of_remittance`` of every remittance received is moved there too. Only a bank
+    deposit earns its ``annual_rate`` (:data:`INTEREST_PAYING_KINDS`)."""
 
     id: str
     name: str
@@ -328,6 +335,12 @@ class SavingsPlace:
     lump_sums: tuple[tuple[Month, int], ...] = ()
     #: Contributions and the remittance share start in this month (None: from the plan start).
     habit_from: Month | None = None
+
+    @property
+    def interest_rate(self) -> Decimal:
+        """The annual rate the projection pays on this place: ``annual_rate`` for a bank
+        deposit, 0 for any other kind (whatever rate was typed)."""
+        return self.annual_rate if self.kind in INTEREST_PAYING_KINDS else Decimal(0)
 
 
 @dataclass(frozen=True)

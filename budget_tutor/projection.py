@@ -438,7 +438,8 @@ def _project(
     savings_plan = [
         (
             p.id,
-            _MonthlyInterest(p.annual_rate, exact_below) if p.annual_rate else None,
+            # only a bank deposit pays interest (model.INTEREST_PAYING_KINDS)
+            _MonthlyInterest(p.interest_rate, exact_below) if p.interest_rate else None,
             _calendar(p.contribution),
             p.habit_from.index if p.habit_from else -1,
             {when.index: amount for when, amount in p.lump_sums},

@@ -4,6 +4,8 @@ purse shown as money found from others."""
 
 from __future__ import annotations
 
+from decimal import Decimal
+
 from budget_tutor.model import (
     ExpenseCategory,
     Household,
@@ -18,6 +20,7 @@ from budget_tutor.model import (
     Schedule,
 )
 from budget_tutor.money import major
+from budget_tutor.planfile import plan_from_json, plan_to_json
 from budget_tutor.projection import project
 
 START = Month(2027, 1)
@@ -80,3 +83,45 @@ def test_goal_with_a_target_month_is_late_when_its_money_was_spent() -> None:
     assert goal.first_reached == Month(2027, 3)
     assert goal.reached == Month(2027, 6)
     assert goal.on_time is False
+
+
+# -- interest only where a place can pay it ----------------------------------------------------
+
+
+def _four_places_at_12_percent() -> Plan:
+    """Each kind of place holds 10,000 with 12 % a year typed on it; nothing comes in or goes out."""
+    return Plan(
+        household=Household("Test", 1, start_month=START),
+        savings=tuple(
+            SavingsPlace(kind.value, kind.value, kind, major(10000), Decimal(12))
+            for kind in (
+                SavingsKind.CASH,
+                SavingsKind.DEPOSIT,
+                SavingsKind.SAVINGS_GROUP,
+                SavingsKind.LIVESTOCK,
+            )
+        ),
+    )
+
+
+def test_only_a_bank_deposit_earns_interest() -> None:
+    p = project(_four_places_at_12_percent(), 2)
+    jan, feb = p.rows
+    # 10,000 × 12 / 1200 = 100 in January; (10,100) × 1 % = 101 in February.
+    assert jan.interest_earned == major(100)
+    assert feb.interest_earned == major(101)
+    assert feb.savings_close == {
+        "cash": major(10000),
+        "deposit": major(10201),
+        "savings_group": major(10000),
+        "livestock": major(10000),
+    }
+    assert p.summary.net_worth_end == 3 * major(10000) + major(10201)
+
+
+def test_a_rate_typed_on_cash_or_livestock_loads_and_saves_unchanged_but_earns_nothing() -> None:
+    plan = _four_places_at_12_percent()
+    again = plan_from_json(plan_to_json(plan))
+    assert [p.annual_rate for p in again.savings] == [Decimal(12)] * 4
+    assert [p.interest_rate for p in again.savings] == [0, Decimal(12), 0, 0]
+    assert project(again, 12).rows[-1].savings_close["cash"] == major(10000)
