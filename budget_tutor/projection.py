@@ -91,6 +91,30 @@ class MonthRow:
         """The family ran out: the purse is below zero even after drawing on all savings."""
         return self.cash_close < 0
 
+    # A purse below zero is money the family had to find from others: credit at the shop, help
+    # from relatives and neighbours. It is shown as informal borrowing; the projection charges no
+    # interest on it and repays it from the first money left over. ``cash_close`` stays negative
+    # (the charts and the handout read it as the shortfall); these only name it.
+
+    @property
+    def owed_to_others(self) -> int:
+        """What the family owes the shop, relatives or neighbours at the end of the month."""
+        return -self.cash_close if self.cash_close < 0 else 0
+
+    @property
+    def borrowed_from_others(self) -> int:
+        """How much more the family had to find from others this month (informal borrowing)."""
+        owed_before = -self.cash_open if self.cash_open < 0 else 0
+        more = self.owed_to_others - owed_before
+        return more if more > 0 else 0
+
+    @property
+    def repaid_to_others(self) -> int:
+        """How much of what it owed others the family paid back this month."""
+        owed_before = -self.cash_open if self.cash_open < 0 else 0
+        less = owed_before - self.owed_to_others
+        return less if less > 0 else 0
+
 
 @dataclass(frozen=True)
 class GoalResult:
@@ -133,6 +157,11 @@ class Summary:
     end_debt: int
     investment_value: int  # resale value of investments held at the end
     net_worth_end: int  # cash + savings + investments - debt
+    #: Σ of the months' ``borrowed_from_others``: all the money found from others (informal).
+    borrowed_from_others: int = 0
+    #: The most the family owed others at the end of any month, and the first month it did.
+    most_owed_to_others: int = 0
+    most_owed_month: Month | None = None
 
 
 @dataclass(frozen=True)
@@ -737,6 +766,8 @@ def _summarise(
     lowest = rows[0]
     first_short: Month | None = None
     first_withdrawal: Month | None = None
+    borrowed = most_owed = 0
+    most_owed_month: Month | None = None
     for r in rows:
         total_income += r.income + r.investment_income
         total_spending += r.spending
@@ -749,8 +780,12 @@ def _summarise(
         close = r.cash_close
         if close < lowest.cash_close:  # the first of equally low months, as min() picks
             lowest = r
-        if close < 0 and first_short is None:
-            first_short = r.month
+        if close < 0:
+            if first_short is None:
+                first_short = r.month
+            if -close > most_owed:
+                most_owed, most_owed_month = -close, r.month
+            borrowed += r.borrowed_from_others
         if withdrawn > 0 and first_withdrawal is None:
             first_withdrawal = r.month
         year = r.month.year
@@ -785,6 +820,9 @@ def _summarise(
         end_debt=end.debt_balance,
         investment_value=investment_value,
         net_worth_end=end.cash_close + end.savings_total + investment_value - end.debt_balance,
+        borrowed_from_others=borrowed,
+        most_owed_to_others=most_owed,
+        most_owed_month=most_owed_month,
     )
 
 

@@ -6,7 +6,11 @@ from __future__ import annotations
 
 from decimal import Decimal
 
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
 from budget_tutor.model import (
+    Expense,
     ExpenseCategory,
     Household,
     Income,
@@ -22,6 +26,7 @@ from budget_tutor.model import (
 from budget_tutor.money import major
 from budget_tutor.planfile import plan_from_json, plan_to_json
 from budget_tutor.projection import project
+from tests.core.strategies import plans
 
 START = Month(2027, 1)
 
@@ -125,3 +130,92 @@ def test_a_rate_typed_on_cash_or_livestock_loads_and_saves_unchanged_but_earns_n
     assert [p.annual_rate for p in again.savings] == [Decimal(12)] * 4
     assert [p.interest_rate for p in again.savings] == [0, Decimal(12), 0, 0]
     assert project(again, 12).rows[-1].savings_close["cash"] == major(10000)
+
+
+# -- a negative purse is money found from others -----------------------------------------------
+
+
+def _winter_plan(*savings: SavingsPlace) -> Plan:
+    """A pension of 100 a month; food costs 250 in January, February and March only."""
+    return Plan(
+        household=Household("Test", 1, start_month=START),
+        incomes=(Income("pension", "Pension", IncomeKind.PENSION, Schedule.monthly(major(100))),),
+        expenses=(
+            Expense("food", "Food", ExpenseCategory.FOOD, Schedule.monthly(major(250), (1, 2, 3))),
+        ),
+        savings=savings,
+    )
+
+
+def test_a_negative_purse_is_shown_as_money_borrowed_from_others() -> None:
+    p = project(_winter_plan(), 8)
+    # Jan 0 + 100 − 250 = −150, Feb −300, Mar −450; then +100 a month: −350, −250, −150, −50, +50.
+    assert [r.cash_close for r in p.rows] == [
+        major(x) for x in (-150, -300, -450, -350, -250, -150, -50, 50)
+    ]
+    assert [r.owed_to_others for r in p.rows] == [
+        major(x) for x in (150, 300, 450, 350, 250, 150, 50, 0)
+    ]
+    assert [r.borrowed_from_others for r in p.rows] == [
+        major(x) for x in (150, 150, 150, 0, 0, 0, 0, 0)
+    ]
+    assert [r.repaid_to_others for r in p.rows] == [
+        major(x) for x in (0, 0, 0, 100, 100, 100, 100, 50)
+    ]
+    s = p.summary
+    assert s.borrowed_from_others == major(450)
+    assert s.most_owed_to_others == major(450)
+    assert s.most_owed_month == Month(2027, 3)
+    assert s.first_short_month == Month(2027, 1)
+    assert s.lowest_balance == major(-450)  # cash_close keeps its sign for the charts
+
+
+def test_savings_are_used_before_anything_is_borrowed() -> None:
+    box = SavingsPlace("box", "Box", SavingsKind.CASH, major(200))
+    p = project(_winter_plan(box), 3)
+    jan, feb, mar = p.rows
+    # Jan: short 150, the box pays it (200 -> 50): nothing borrowed.
+    assert (jan.withdrawals, jan.borrowed_from_others) == (major(150), 0)
+    # Feb: short 150, the box pays its last 50, 100 is found from others; Mar: 150 more.
+    assert (feb.withdrawals, feb.borrowed_from_others) == (major(50), major(100))
+    assert (mar.withdrawals, mar.borrowed_from_others, mar.owed_to_others) == (
+        0,
+        major(150),
+        major(250),
+    )
+    assert p.summary.borrowed_from_others == major(250)
+
+
+def test_a_plan_that_never_runs_short_borrows_nothing() -> None:
+    s = project(_box_plan(), 6).summary
+    assert (s.borrowed_from_others, s.most_owed_to_others, s.most_owed_month) == (0, 0, None)
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(plans(), st.integers(min_value=1, max_value=36))
+def test_money_owed_to_others_reconciles_and_comes_after_savings(plan: Plan, months: int) -> None:
+    p = project(plan, months)
+    owed = -plan.household.opening_cash if plan.household.opening_cash < 0 else 0
+    for r in p.rows:
+        assert r.owed_to_others == owed + r.borrowed_from_others - r.repaid_to_others
+        assert not (r.borrowed_from_others and r.repaid_to_others)
+        if r.borrowed_from_others:
+            assert r.savings_total == 0  # nothing is borrowed while savings could pay
+        owed = r.owed_to_others
+    assert p.summary.borrowed_from_others == sum(r.borrowed_from_others for r in p.rows)
+    assert p.summary.most_owed_to_others == max(r.owed_to_others for r in p.rows)
+    # A goal's month: its place holds the goal's target plus those filled before it (lower
+    # priority number, then plan order) in that month and every later one, not in the month before.
+    order = {g.id: (g.priority, k) for k, g in enumerate(plan.goals)}
+    for k, g in enumerate(plan.goals):
+        result = p.summary.goals[k]
+        need = sum(
+            x.target for x in plan.goals if x.place_id == g.place_id and order[x.id] <= order[g.id]
+        )
+        held = [r.savings_close.get(g.place_id, 0) >= need for r in p.rows]
+        if result.reached is None:
+            assert not held[-1]
+            continue
+        start = result.reached.minus(p.rows[0].month)
+        assert all(held[start:]) and (start == 0 or not held[start - 1])
+        assert result.first_reached is not None and result.first_reached <= result.reached
