@@ -52,6 +52,9 @@ FLOW_COLUMNS = (
     ("debt_interest", "debt_interest"),
     ("debt_balance", "debt_balance"),
     ("interest_earned", "interest_earned"),
+    ("owed_to_others", "owed_to_others"),
+    ("borrowed_from_others", "borrowed_from_others"),
+    ("repaid_to_others", "repaid_to_others"),
 )
 
 
@@ -214,6 +217,10 @@ def write_json(comparison: Comparison, out: TextIO, plan: Plan | None = None) ->
                 "lowest_month": s.lowest_month.iso(),
                 "first_short_month": s.first_short_month.iso() if s.first_short_month else None,
                 "goals": {g.goal_id: g.reached.iso() if g.reached else None for g in s.goals},
+                "goals_first_reached": {
+                    g.goal_id: g.first_reached.iso() if g.first_reached else None for g in s.goals
+                },
+                "borrowed_from_others": _amount_text(s.borrowed_from_others),
                 "transfer_cost_by_year": {
                     str(y): _amount_text(c) for y, c in sorted(s.transfer_cost_by_year.items())
                 },

@@ -42,6 +42,8 @@ def test_every_month_reconciles_from_the_json_alone(sample: Path) -> None:
             assert savings == d(m["savings"]), (projection["scenario"], m["month"])
             assert d(m["remittance_income"]) <= d(m["income"])
             assert d(m["debt_interest"]) <= d(m["debt_service"])
+            owed = max(-d(m["cash"]), Decimal(0))
+            assert d(m["owed_to_others"]) == owed  # a purse below zero is money found from others
             total_income += d(m["income"]) + d(m["investment_income"])
         assert total_income == d(projection["summary"]["total_income"])
 
