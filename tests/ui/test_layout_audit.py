@@ -602,7 +602,11 @@ def walk(size: str, languages: tuple[str, ...] = LANGUAGES) -> list[dict[str, st
                     )
                     for screen in _with_long_name(window, screens):
                         QApplication.processEvents()
-                        for problem in check_screen(window, (width, height)):
+                        found = list(check_screen(window, (width, height)))
+                        if found:  # judge the settled layout, not a relayout half done
+                            bot.wait(60)
+                            found = list(check_screen(window, (width, height)))
+                        for problem in found:
                             reason = re.sub(r"-?\d+", "#", problem["reason"])
                             key = (lang, mode, problem["widget"], reason)
                             if key in seen:
