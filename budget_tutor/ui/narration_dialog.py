@@ -7,12 +7,11 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, Qt
-from PySide6.QtGui import QShowEvent
+from PySide6.QtGui import QResizeEvent, QShowEvent
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QFileDialog,
-    QHBoxLayout,
     QHeaderView,
     QLabel,
     QMessageBox,
@@ -33,6 +32,13 @@ if TYPE_CHECKING:
     from budget_tutor.ui.session import AppSession
 
 LANGS = ("tg", "ru")
+
+
+def _screen_width() -> int:
+    from PySide6.QtGui import QGuiApplication
+
+    screen = QGuiApplication.primaryScreen()
+    return screen.availableGeometry().width() if screen is not None else 1024
 
 
 class NarrationDialog(QDialog):
@@ -57,7 +63,9 @@ class NarrationDialog(QDialog):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
         self.table.setWordWrap(True)
         layout.addWidget(self.table, 1)
-        row = QHBoxLayout()
+        # The buttons stack (not a row): in a long language they would widen the dialog
+        # past a 1024-pixel projector.
+        row = QVBoxLayout()
         self.export_buttons = {}
         for lang in LANGS:
             button = QPushButton(self)
@@ -76,7 +84,7 @@ class NarrationDialog(QDialog):
         buttons.rejected.connect(self.reject)
         self.close_button = buttons.button(QDialogButtonBox.StandardButton.Close)
         layout.addWidget(buttons)
-        self.resize(760, 560)
+        self.resize(min(760, _screen_width() - 40), 560)
         self.retranslate_ui()
         self.refresh()
 
@@ -100,7 +108,9 @@ class NarrationDialog(QDialog):
         rows = self.coverage()
         self.table.setRowCount(len(rows))
         for r, (title, counts) in enumerate(rows):
-            self.table.setItem(r, 0, QTableWidgetItem(title))
+            title_item = QTableWidgetItem(title)
+            title_item.setToolTip(title)  # a long title wraps; the whole of it is here too
+            self.table.setItem(r, 0, title_item)
             for c, lang in enumerate(LANGS, start=1):
                 have, total = counts[lang]
                 text = _("{have} of {total}").format(have=have, total=total)
@@ -198,6 +208,11 @@ class NarrationDialog(QDialog):
     def showEvent(self, event: QShowEvent) -> None:
         self.refresh()
         super().showEvent(event)
+        self.table.resizeRowsToContents()  # wrapped titles: heights for the final width
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self.table.resizeRowsToContents()
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:

@@ -49,6 +49,8 @@ if TYPE_CHECKING:
 
 def _cell(text: str, editable: bool = False) -> QTableWidgetItem:
     item = QTableWidgetItem(text)
+    if len(text) > 12:
+        item.setToolTip(text)  # a long title may be cut by a narrow column: the whole text
     if not editable:
         item.setFlags(item.flags() & ~Qt.ItemFlag.ItemIsEditable)
     return item

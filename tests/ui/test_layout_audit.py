@@ -62,16 +62,7 @@ OTHER_DIALOGS = (
 #: Known failures in screens owned by others: (owner, screen prefix, widget class, reason
 #: prefix, why). A test whose only failures match entries here is marked xfail with their
 #: reasons (each names who fixes it); any other failure fails it. Remove an entry once fixed.
-KNOWN: list[tuple[str, str, str, str, str]] = [
-    (
-        "other",
-        "dialog narration",
-        "NarrationDialog",
-        "window",
-        "Narration dialog: wider than a 1024-pixel screen in presentation mode, pseudo-locale "
-        "(the narration dialog's author)",
-    ),
-]
+KNOWN: list[tuple[str, str, str, str, str]] = []
 
 GROWTH = 0.4
 
