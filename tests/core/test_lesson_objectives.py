@@ -117,21 +117,24 @@ def test_the_right_answer_is_at_no_position_in_more_than_40_percent_of_a_form(fo
 
 
 def test_parallel_items_measure_the_same_objective_in_both_forms() -> None:
-    """Each ``…-b`` item is the form-B twin of the form-A item of the same objective."""
+    """Each ``…-b`` item is the form-B twin of a form-A item of the same objective, each ``…-a``
+    the form-A twin of a form-B item; ten of the fourteen first items have one."""
     by_id = {i["id"]: i for i in BANK}
-    twins = [i for i in BANK if i["id"].endswith("-b")]
-    assert len(twins) >= 6
+    twins = [i for i in BANK if i["id"].endswith(("-a", "-b"))]
+    assert len(twins) >= 10  # a-m01-income, a-m05-emergency, a-m05-stops, a-m09-purses: no twin yet
     for twin in twins:
-        first = by_id[twin["id"].removesuffix("-b")]
-        assert (first["form"], twin["form"]) == ("A", "B")
+        first = by_id[twin["id"][:-2]]
+        assert {first["form"], twin["form"]} == {"A", "B"} and twin["form"] == twin["id"][
+            -1
+        ].upper()
         assert first["objective"] == twin["objective"]
         assert first["question"] != twin["question"]
 
 
 @pytest.mark.xfail(
     strict=True,
-    reason="bank not complete: 20 items measure 14 of the 33 objectives; the other 19 "
-    "objectives need at least 19 more items (38 for a twin in each form)",
+    reason="bank not complete: 24 items (10 twin pairs, 4 without a twin) measure 14 of the 33 objectives; the "
+    "other 19 objectives need 38 more items (a twin in each form)",
 )
 def test_every_objective_is_measured_by_an_item_of_each_form() -> None:
     for form in ("A", "B"):

@@ -50,7 +50,7 @@ def test_builtin_lesson_steps_render(qtbot, session: AppSession, lesson_id: str,
             bank = LIBRARY.course.assessment if LIBRARY.course else ()
             form = {"pre": "A", "post": "B"}[widget.assessment.phase]
             assert [i.id for i in widget.items] == [i.id for i in bank if i.form in (None, form)]
-            assert len(widget.option_boxes) == len(widget.items) == 10
+            assert len(widget.option_boxes) == len(widget.items) == 12
         assert player.notes_frame.isVisible() == bool(step.trainer_notes)
         if index + 1 < len(lesson.steps):
             qtbot.keyClick(player, Qt.Key.Key_PageDown)

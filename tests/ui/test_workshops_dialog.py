@@ -118,7 +118,7 @@ def test_a_workshop_from_first_day_to_the_group_report(qtbot, tmp_path, library)
         goal = next(line for line in report.objectives if line.key == twin.objective)
         assert (goal.pre.correct, goal.post.correct) == pre_share
         assert (goal.pre.answered, goal.post.answered) == (3, 3)
-        last = next(line for line in report.items if line.key == items[-1].id)
+        last = next(line for line in report.items if line.key == post_items[-1].id)
         # last item (n >= 10): pre nobody right except... KL-01 typed "В" (wrong unless B is right)
         assert last.post.correct == 1 and last.post.answered == 3
         assert dialog.report_table.rowCount() == len(report.objectives) + len(report.items)
