@@ -951,7 +951,9 @@ class MainWindow(QMainWindow):
             (
                 self.workshops_action,
                 _("&Workshops…"),
-                _("Participants, attendance, pre- and post-test, the group report, results for the donor"),
+                _(
+                    "Participants, attendance, pre- and post-test, the group report, results for the donor"
+                ),
             ),
             (self.help_action, _("&Help"), _("How to use Budget Tutor (F1)")),
         )
