@@ -105,6 +105,7 @@ class NarrationBar(QWidget):
         self._poll.setInterval(200)
         self._poll.timeout.connect(self._update_buttons)
         session.trainer_mode_changed.connect(lambda _on: self._update_visibility())
+        session.presentation_changed.connect(lambda _on: self._update_visibility())
         self.retranslate_ui()
         self._update_visibility()
 
@@ -282,7 +283,10 @@ class NarrationBar(QWidget):
                 self.session.show_error(str(exc))
 
     def _update_visibility(self, seconds: float | None = None) -> None:
-        trainer = bool(self.session.trainer_mode)
+        # Recording is the trainer's work before a workshop: never projected to the room.
+        trainer = bool(self.session.trainer_mode) and not getattr(
+            self.session, "presentation", False
+        )
         has = self.has_recording()
         self.listen_button.setVisible(has)
         self.autoplay_box.setVisible(has or trainer)

@@ -112,6 +112,16 @@ def test_a_damaged_recording_never_stops_the_lesson(player):
     assert widget.index == index + 1  # the lesson goes on
 
 
+def test_recording_controls_are_never_projected(player):
+    _widget, bar, session = player
+    session.set_trainer_mode(True)
+    assert bar.record_button.isVisible()
+    session.set_presentation(True)
+    assert not bar.record_button.isVisible() and not bar.isVisible()
+    session.set_presentation(False)
+    assert bar.record_button.isVisible()
+
+
 def test_autoplay_is_remembered(player):
     _widget, bar, session = player
     session.set_trainer_mode(True)
