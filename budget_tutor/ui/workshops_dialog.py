@@ -388,17 +388,36 @@ class WorkshopsDialog(QDialog):
             return 0
         phase = self.phase()
         items = {i.id: i for i in self.test_items()}
+        try:
+            taken = self._take_from_lessons(workshop, phase, items)
+        except StorageError as exc:
+            self._say(str(exc))
+            return 0
+        self._say(ngettext("Answers taken from the lessons for {count} participant.",
+                           "Answers taken from the lessons for {count} participants.", taken).format(count=taken))  # fmt: skip
+        self.fill_tests()
+        self.fill_report()
+        return taken
+
+    def _take_from_lessons(self, workshop: Workshop, phase: str, items: dict[str, Any]) -> int:
         taken = 0
         for person in self.store.participants(workshop.id):
             if person.household_id is None:
                 continue
             for steps in self.store.progress(person.household_id).values():
                 for record in steps.values():
-                    answer = record.answer or {}
-                    if answer.get("phase") != phase or answer.get("draft"):
+                    answer = record.answer
+                    if not isinstance(answer, dict):
+                        continue  # a damaged record: left out, never a crash
+                    given = answer.get("answers")
+                    if (
+                        answer.get("phase") != phase
+                        or answer.get("draft")
+                        or not isinstance(given, dict)
+                    ):
                         continue
                     rows = []
-                    for item_id, chosen in (answer.get("answers") or {}).items():
+                    for item_id, chosen in given.items():
                         item = items.get(item_id)
                         if item is None or not isinstance(chosen, list):
                             continue
@@ -416,10 +435,6 @@ class WorkshopsDialog(QDialog):
                     if rows:
                         self.store.record_test(person.id, phase, rows)
                         taken += 1
-        self._say(ngettext("Answers taken from the lessons for {count} participant.",
-                           "Answers taken from the lessons for {count} participants.", taken).format(count=taken))  # fmt: skip
-        self.fill_tests()
-        self.fill_report()
         return taken
 
     # -- report and export -----------------------------------------------------------------
@@ -435,11 +450,20 @@ class WorkshopsDialog(QDialog):
         return results.group_report(self.rows())
 
     def _percent(self, share: results.Share) -> str:
+        from decimal import Decimal
+
+        from budget_tutor import i18n
+        from budget_tutor.money import format_percent
+
         value = share.percent
-        return "—" if value is None else f"{value} %"
+        return "—" if value is None else format_percent(Decimal(value), i18n.babel_locale())
 
     def fill_report(self) -> None:
-        report = self.report()
+        try:
+            report = self.report()
+        except StorageError as exc:  # the laptop's salt cannot be made (a read-only store)
+            self._say(str(exc))
+            return
         titles = {i.id: self.library.text(i.question) for i in self.items}
         modules = {lesson.id.split("-")[0]: self.library.text(lesson.title, lesson)
                    for lesson in self.library.course_lessons()}  # fmt: skip

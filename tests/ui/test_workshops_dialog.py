@@ -185,3 +185,30 @@ def test_store_refuses_bad_workshops(tmp_path):
             store.create_workshop("w", "x", "", "", "", date(2026, 1, 3), date(2026, 1, 2))
         salt = store.laptop_salt()
         assert salt == store.laptop_salt() and len(salt) == 32
+
+
+def test_damaged_lesson_answers_are_left_out_and_percent_follows_the_language(
+    qtbot, tmp_path, library
+):
+    store, dialog = open_dialog(qtbot, tmp_path, "laptop", library)
+    try:
+        i18n.set_language("ru")
+        dialog.code_edit.setText("w-1")
+        assert dialog.create_workshop()
+        household = store.create_household(build_sample("karimov-kulob"))
+        dialog.load_workshops(select=dialog.workshop_combo.currentData())
+        dialog.household_combo.setCurrentIndex(dialog.household_combo.findData(household))
+        assert dialog.add_participant()
+        # the lessons' pre-test stored with damaged answers: a list, a text, a dict of nonsense
+        for n, answer in enumerate(({"phase": "pre", "answers": ["x"]},
+                                    {"phase": "pre", "answers": "abc"},
+                                    {"phase": "pre", "answers": {"no-such-item": "B"}})):  # fmt: skip
+            store.record_step(
+                household, "m00-welcome", f"pre-{n}", answer=answer, score=None, done=True
+            )
+        assert dialog.take_from_lessons() == 0  # nothing usable, and no crash
+        assert dialog._percent(results.Share(2, 3)) == "67\u00a0%"
+        i18n.set_language("tg")
+        assert dialog._percent(results.Share(2, 3)) == "67%"
+    finally:
+        store.close()
