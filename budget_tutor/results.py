@@ -218,7 +218,6 @@ def read_results_file(path: Path) -> list[ResultRow]:
 
 
 def _xlsx_table(data: bytes, source: str) -> list[list[object]]:
-    import zipfile
 
     try:
         from openpyxl import load_workbook
@@ -227,9 +226,10 @@ def _xlsx_table(data: bytes, source: str) -> list[list[object]]:
         sheet = book.worksheets[0]
         table = [list(r) for r in sheet.iter_rows(values_only=True)]
         book.close()
-    except (zipfile.BadZipFile, KeyError, ValueError, OSError, IndexError) as exc:
-        raise ResultsFileError(_MSG_UNREADABLE, file=source,
-                               reason=type(exc).__name__) from None  # fmt: skip
+    except Exception:  # a hostile or damaged workbook: refused with a plain reason, never a crash
+        raise ResultsFileError(
+            _MSG_UNREADABLE, file=source, reason=_("it is not a workbook that can be read")
+        ) from None
     return table
 
 

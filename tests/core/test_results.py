@@ -119,6 +119,20 @@ def test_a_foreign_file_is_refused(tmp_path):
     broken_xlsx.write_bytes(b"PK\x03\x04 not really a workbook")
     with pytest.raises(ResultsFileError):
         read_results_file(broken_xlsx)
+    import io
+    import zipfile
+
+    i18n.set_language("ru")
+    fake = io.BytesIO()
+    with zipfile.ZipFile(fake, "w") as z:  # a real zip, but no workbook inside
+        z.writestr("hello.txt", "x")
+    (tmp_path / "zip.xlsx").write_bytes(fake.getvalue())
+    with pytest.raises(ResultsFileError) as caught:
+        read_results_file(tmp_path / "zip.xlsx")
+    assert (
+        caught.value.message()
+        == "zip.xlsx: не удаётся прочитать (это не книга Excel, которую можно прочитать)"
+    )
 
 
 def test_message_is_translated():
